@@ -1,0 +1,29 @@
+//! Generates the Tauri context and one `allow-<command>` permission per app command, so each
+//! command must be granted in `capabilities/` before the window can call it.
+
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "overview",
+    "ui_ready",
+    "list_profiles",
+    "create_profile",
+    "update_profile",
+    "delete_profile",
+    "profile_detail",
+    "add_site",
+    "remove_site",
+    "add_public_ip",
+    "remove_public_ip",
+    "add_staff",
+    "remove_staff",
+    "get_settings",
+    "update_settings",
+];
+
+fn main() {
+    let attributes = tauri_build::Attributes::new()
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    if let Err(err) = tauri_build::try_build(attributes) {
+        println!("cargo::error={err:#}");
+    }
+}

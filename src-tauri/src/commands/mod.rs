@@ -1,0 +1,6 @@
+//! The IPC commands, one file per area. Each command unpacks state, calls one core
+//! function off the UI thread and maps the error; no logic lives here.
+
+pub mod app;
+pub mod profiles;
+pub mod settings;

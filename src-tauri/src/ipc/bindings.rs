@@ -1,0 +1,216 @@
+//! Writes the TypeScript bindings in `ui/src/bindings/`: one file per Rust type (by ts-rs),
+//! `commands.ts` (the typed command map) and `index.ts` (re-exports).
+//!
+//! Run `make bindings` after changing a command or a DTO; the test `bindings_are_fresh`
+//! fails while the committed files differ from what this generates.
+
+use std::{
+    collections::BTreeMap,
+    fmt::Write as _,
+    path::{Path, PathBuf},
+};
+
+use ts_rs::{Config, ExportError, TS, TypeVisitor};
+
+use super::command_specs;
+use crate::error::IpcError;
+
+/// The ts-rs configuration: 64-bit ids are plain JavaScript numbers (SQLite rowids stay far
+/// below 2^53).
+pub fn config() -> Config {
+    Config::new().with_large_int("number")
+}
+
+type ExportFn = fn(&Config, &mut BTreeMap<String, PathBuf>) -> Result<(), ExportError>;
+
+/// Exports one type and everything it mentions, recording the importable names.
+#[derive(Clone, Copy)]
+pub struct Exporter(ExportFn);
+
+impl std::fmt::Debug for Exporter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Exporter")
+    }
+}
+
+impl Exporter {
+    /// The exporter of `T`: `T` itself if it is a named type, else the named types inside it
+    /// (`Vec<Profile>` exports `Profile`).
+    pub fn of<T: TS + 'static>() -> Self {
+        Self(export_root::<T>)
+    }
+}
+
+struct Collector<'a> {
+    cfg: &'a Config,
+    imports: &'a mut BTreeMap<String, PathBuf>,
+    error: Option<ExportError>,
+}
+
+impl TypeVisitor for Collector<'_> {
+    fn visit<T: TS + 'static + ?Sized>(&mut self) {
+        let Some(path) = T::output_path() else { return };
+        if self.error.is_none() {
+            self.error = T::export_all(self.cfg).err();
+        }
+        self.imports.insert(T::ident(self.cfg), path);
+    }
+}
+
+fn export_root<T: TS + 'static>(
+    cfg: &Config,
+    imports: &mut BTreeMap<String, PathBuf>,
+) -> Result<(), ExportError> {
+    let mut collector = Collector {
+        cfg,
+        imports,
+        error: None,
+    };
+    collector.visit::<T>();
+    T::visit_generics(&mut collector);
+    collector.error.map_or(Ok(()), Err)
+}
+
+fn camel_case(snake: &str) -> String {
+    let mut out = String::with_capacity(snake.len());
+    let mut upper = false;
+    for c in snake.chars() {
+        match (c, upper) {
+            ('_', _) => upper = true,
+            (c, true) => {
+                out.extend(c.to_uppercase());
+                upper = false;
+            }
+            (c, false) => out.push(c),
+        }
+    }
+    out
+}
+
+fn import_path(path: &Path) -> String {
+    let stem = path.with_extension("");
+    format!("./{}", stem.display()).replace('\\', "/")
+}
+
+/// Writes every binding into `dir`, which should be empty or hold only earlier bindings.
+pub fn generate(dir: &Path) -> Result<(), ExportError> {
+    let cfg = config().with_out_dir(dir);
+    std::fs::create_dir_all(dir)?;
+
+    let specs = command_specs();
+    let mut imports = BTreeMap::new();
+    for spec in &specs {
+        for exporter in spec.exporters() {
+            (exporter.0)(&cfg, &mut imports)?;
+        }
+    }
+    (Exporter::of::<IpcError>().0)(&cfg, &mut BTreeMap::new())?;
+
+    let mut ts = String::from(
+        "// Generated from the command list in src-tauri/src/ipc/mod.rs by src-tauri/src/ipc/bindings.rs.\n\
+         // Do not edit: run `make bindings`.\n\n",
+    );
+    for (name, path) in &imports {
+        let _ = writeln!(
+            ts,
+            "import type {{ {name} }} from \"{}\";",
+            import_path(path)
+        );
+    }
+    ts.push_str("\n/** Every command: its arguments (as Tauri expects them, camelCase) and its result. */\nexport type Commands = {\n");
+    for spec in &specs {
+        let args = if spec.args.is_empty() {
+            "Record<string, never>".to_owned()
+        } else {
+            let fields: Vec<String> = spec
+                .args
+                .iter()
+                .map(|a| format!("{}: {}", camel_case(a.rust_name), a.ts_type))
+                .collect();
+            format!("{{ {} }}", fields.join("; "))
+        };
+        let _ = writeln!(
+            ts,
+            "  {}: {{ args: {args}; result: {} }};",
+            spec.name, spec.result_ts_type
+        );
+    }
+    ts.push_str(
+        "};\n\n/** The command names, in declaration order. */\nexport const COMMAND_NAMES = [\n",
+    );
+    for spec in &specs {
+        let _ = writeln!(ts, "  \"{}\",", spec.name);
+    }
+    ts.push_str("] as const satisfies readonly (keyof Commands)[];\n");
+    std::fs::write(dir.join("commands.ts"), ts)?;
+
+    let mut types: Vec<String> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok())
+        .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+        .filter_map(|n| n.strip_suffix(".ts").map(str::to_owned))
+        .filter(|n| n != "index" && n != "commands")
+        .collect();
+    types.sort();
+    let mut index = String::from(
+        "// Generated by src-tauri/src/ipc/bindings.rs. Do not edit: run `make bindings`.\n",
+    );
+    for t in &types {
+        let _ = writeln!(index, "export type {{ {t} }} from \"./{t}\";");
+    }
+    index.push_str("export type { Commands } from \"./commands\";\nexport { COMMAND_NAMES } from \"./commands\";\n");
+    std::fs::write(dir.join("index.ts"), index)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn committed_dir() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/bindings")
+    }
+
+    fn read_all(dir: &Path) -> BTreeMap<String, String> {
+        std::fs::read_dir(dir)
+            .map(|rd| {
+                rd.filter_map(|e| e.ok())
+                    .map(|e| {
+                        let name = e.file_name().to_string_lossy().into_owned();
+                        (name, std::fs::read_to_string(e.path()).unwrap_or_default())
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Regenerates into a temporary folder and compares with the committed bindings.
+    /// With `VCA_UPDATE_BINDINGS=1` (what `make bindings` sets) it rewrites them instead.
+    #[test]
+    fn bindings_are_fresh() {
+        let committed = committed_dir();
+        if std::env::var_os("VCA_UPDATE_BINDINGS").is_some() {
+            let _ = std::fs::remove_dir_all(&committed);
+            generate(&committed).expect("write bindings");
+            return;
+        }
+        let tmp = tempfile::tempdir().expect("tempdir");
+        generate(tmp.path()).expect("generate bindings");
+        let want = read_all(tmp.path());
+        let have = read_all(&committed);
+        let stale: Vec<&String> = want
+            .keys()
+            .chain(have.keys())
+            .filter(|k| want.get(*k) != have.get(*k))
+            .collect();
+        assert!(
+            stale.is_empty(),
+            "the TypeScript bindings in ui/src/bindings are stale ({stale:?}); run `make bindings`"
+        );
+    }
+
+    #[test]
+    fn argument_names_follow_tauris_camel_case() {
+        assert_eq!(camel_case("profile_id"), "profileId");
+        assert_eq!(camel_case("id"), "id");
+    }
+}

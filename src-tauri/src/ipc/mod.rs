@@ -1,0 +1,117 @@
+//! The IPC surface, declared once.
+//!
+//! [`commands!`] lists every command with its argument and result types. From that one list
+//! come the Tauri handler, the TypeScript command map in `ui/src/bindings/commands.ts`
+//! (see [`bindings`]) and a compile-time check that each listed signature is the real one,
+//! so the list cannot drift from the code it describes.
+
+pub mod bindings;
+
+use ts_rs::TS;
+
+/// One argument of a command, as the front end passes it.
+#[derive(Debug, Clone)]
+pub struct ArgSpec {
+    /// The Rust name (Tauri expects it in camelCase from JavaScript).
+    pub rust_name: &'static str,
+    /// The argument's TypeScript type.
+    pub ts_type: String,
+    exporter: bindings::Exporter,
+}
+
+/// One command: its name, arguments and result.
+#[derive(Debug, Clone)]
+pub struct CommandSpec {
+    /// The command's name, as invoked and as named in capabilities.
+    pub name: &'static str,
+    /// Arguments in order.
+    pub args: Vec<ArgSpec>,
+    /// The TypeScript type of the `Ok` result.
+    pub result_ts_type: String,
+    result_exporter: bindings::Exporter,
+}
+
+impl ArgSpec {
+    fn new<T: TS + 'static>(rust_name: &'static str) -> Self {
+        Self {
+            rust_name,
+            ts_type: T::name(&bindings::config()),
+            exporter: bindings::Exporter::of::<T>(),
+        }
+    }
+}
+
+impl CommandSpec {
+    fn new<R: TS + 'static>(name: &'static str, args: Vec<ArgSpec>) -> Self {
+        Self {
+            name,
+            args,
+            result_ts_type: R::name(&bindings::config()),
+            result_exporter: bindings::Exporter::of::<R>(),
+        }
+    }
+
+    /// The exporters of every type this command mentions.
+    pub(crate) fn exporters(&self) -> impl Iterator<Item = &bindings::Exporter> {
+        self.args
+            .iter()
+            .map(|a| &a.exporter)
+            .chain(std::iter::once(&self.result_exporter))
+    }
+}
+
+macro_rules! commands {
+    ($( $module:ident :: $name:ident ( $( $arg:ident : $ty:ty ),* ) -> $ret:ty ; )*) => {
+        /// Every command's name, as the front end invokes it and capabilities grant it.
+        pub const COMMAND_NAMES: &[&str] = &[$(stringify!($name)),*];
+
+        /// The Tauri invoke handler for every command.
+        pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
+            tauri::generate_handler![$(crate::commands::$module::$name),*]
+        }
+
+        /// The specification of every command, for generating bindings.
+        pub fn command_specs() -> Vec<CommandSpec> {
+            vec![$(CommandSpec::new::<$ret>(stringify!($name), vec![$(ArgSpec::new::<$ty>(stringify!($arg))),*])),*]
+        }
+
+        /// Never called: it only compiles if every listed signature matches its command.
+        #[allow(dead_code, unreachable_code, unused_variables, clippy::diverging_sub_expression)]
+        async fn signatures_match(state: tauri::State<'_, crate::state::AppState>) {
+            $({
+                let _: Result<$ret, crate::error::IpcError> =
+                    crate::commands::$module::$name(state.clone(), $({ let $arg: $ty = unreachable!(); $arg }),*).await;
+            })*
+        }
+    };
+}
+
+use vca_core::{
+    overview::Overview,
+    profile::{
+        Id, Profile, ProfileDetail, ProfileInput, PublicIp, PublicIpInput, Site, SiteInput,
+        StaffInput, StaffMember,
+    },
+    settings::{Settings, SettingsPatch},
+};
+
+use crate::commands::app::AppInfo;
+
+commands! {
+    app::app_info() -> AppInfo;
+    app::overview() -> Overview;
+    app::ui_ready() -> ();
+    profiles::list_profiles() -> Vec<Profile>;
+    profiles::create_profile(input: ProfileInput) -> Profile;
+    profiles::update_profile(id: Id, input: ProfileInput) -> Profile;
+    profiles::delete_profile(id: Id) -> ();
+    profiles::profile_detail(id: Id) -> ProfileDetail;
+    profiles::add_site(profile_id: Id, input: SiteInput) -> Site;
+    profiles::remove_site(id: Id) -> ();
+    profiles::add_public_ip(profile_id: Id, input: PublicIpInput) -> PublicIp;
+    profiles::remove_public_ip(id: Id) -> ();
+    profiles::add_staff(profile_id: Id, input: StaffInput) -> StaffMember;
+    profiles::remove_staff(id: Id) -> ();
+    settings::get_settings() -> Settings;
+    settings::update_settings(patch: SettingsPatch) -> Settings;
+}

@@ -1,0 +1,105 @@
+//! The one `AppState`: where the data lives and the store, or why the store could not open.
+//!
+//! Built once at start-up and handed to Tauri with `manage`. A store that fails to open does
+//! not stop the app: the window still shows, and every command answers with a
+//! `storageUnavailable` error that says why, so the user sees the reason instead of a crash.
+
+use std::{
+    path::PathBuf,
+    sync::{Arc, OnceLock},
+    time::Instant,
+};
+
+use vca_core::{data_dir::DataDir, store::Store};
+
+use crate::error::{ErrorCode, IpcError};
+
+/// Shared state behind every command.
+#[derive(Debug)]
+pub struct AppState {
+    store: Result<Arc<Store>, IpcError>,
+    data_dir: PathBuf,
+    started: Instant,
+    interactive_after: OnceLock<std::time::Duration>,
+    ready_marker: Option<PathBuf>,
+}
+
+impl AppState {
+    /// Opens the store in the data folder given (or the default one).
+    pub fn open(explicit_data_dir: Option<&std::path::Path>, started: Instant) -> Self {
+        let dir = DataDir::resolve(explicit_data_dir);
+        let data_dir = match &dir {
+            Ok(d) => d.root().to_path_buf(),
+            Err(_) => explicit_data_dir.map(PathBuf::from).unwrap_or_default(),
+        };
+        let store = dir
+            .and_then(|d| Store::open(&d.database_path()))
+            .map(Arc::new)
+            .map_err(IpcError::from);
+        Self::from_parts(store, data_dir, started)
+    }
+
+    /// State over an already open store (tests).
+    pub fn with_store(store: Store, data_dir: PathBuf) -> Self {
+        Self::from_parts(Ok(Arc::new(store)), data_dir, Instant::now())
+    }
+
+    fn from_parts(
+        store: Result<Arc<Store>, IpcError>,
+        data_dir: PathBuf,
+        started: Instant,
+    ) -> Self {
+        Self {
+            store,
+            data_dir,
+            started,
+            interactive_after: OnceLock::new(),
+            ready_marker: std::env::var_os("VCA_READY_FILE").map(PathBuf::from),
+        }
+    }
+
+    /// The data folder in use (or the one that was tried).
+    pub fn data_dir(&self) -> &std::path::Path {
+        &self.data_dir
+    }
+
+    /// The store, or the reason it is unavailable.
+    pub fn store(&self) -> Result<Arc<Store>, IpcError> {
+        self.store.clone()
+    }
+
+    /// Runs `f` with the store on a blocking-task thread, off the UI thread.
+    pub async fn run<T, F>(&self, f: F) -> Result<T, IpcError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Store) -> vca_core::Result<T> + Send + 'static,
+    {
+        let store = self.store()?;
+        tauri::async_runtime::spawn_blocking(move || f(&store))
+            .await
+            .map_err(|e| IpcError::internal(format!("a background task failed: {e}")))?
+            .map_err(IpcError::from)
+    }
+
+    /// Records the first time the UI reported itself interactive; returns the time since start.
+    pub fn mark_interactive(&self) -> std::time::Duration {
+        let elapsed = *self
+            .interactive_after
+            .get_or_init(|| self.started.elapsed());
+        if let Some(marker) = &self.ready_marker {
+            // Used by `make bench`; a failure to write it must not disturb the user.
+            if let Err(err) = std::fs::write(marker, elapsed.as_millis().to_string()) {
+                tracing::warn!(%err, "could not write the ready marker");
+            }
+        }
+        elapsed
+    }
+
+    /// Whether the store opened.
+    pub fn storage_error(&self) -> Option<&IpcError> {
+        self.store
+            .as_ref()
+            .err()
+            .filter(|e| e.code == ErrorCode::StorageUnavailable || e.code == ErrorCode::Internal)
+    }
+}
