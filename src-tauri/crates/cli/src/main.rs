@@ -1,0 +1,31 @@
+//! `vca`: the command-line front end of VPN Compliance Assistant, for scripting by IT firms.
+//!
+//! Parses arguments, runs one core operation and prints the result as text or JSON. Exit
+//! codes: 0 success, 1 internal error, 2 usage error, 3 invalid input, 4 not found,
+//! 5 data store unavailable. It holds no domain logic of its own.
+
+mod args;
+mod output;
+mod run;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = args::Cli::parse();
+    let filter = tracing_subscriber::EnvFilter::try_from_env("VCA_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+    let json = cli.json;
+    match run::run(cli) {
+        Ok(out) => {
+            output::print(&out, json);
+            ExitCode::SUCCESS
+        }
+        Err(err) => output::fail(&err, json),
+    }
+}

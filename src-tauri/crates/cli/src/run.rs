@@ -1,0 +1,148 @@
+//! Runs one parsed command against the core.
+
+use vca_core::{
+    Error, Result,
+    data_dir::DataDir,
+    profile::{Id, ProfileInput, PublicIpInput, SiteInput, StaffInput},
+    settings::SettingsPatch,
+    store::Store,
+};
+
+use crate::{
+    args::{Cli, Command, IpCommand, ProfileCommand, ProfileSelector, SiteCommand, StaffCommand},
+    output::{Info, Output},
+};
+
+fn done(id: Id, message: String) -> Output {
+    Output::Done {
+        ok: true,
+        id,
+        message,
+    }
+}
+
+fn profile_id(store: &Store, sel: &ProfileSelector) -> Result<Id> {
+    match sel.profile {
+        Some(id) => Ok(id),
+        None => store.settings()?.active_profile_id.ok_or_else(|| {
+            Error::invalid(
+                "profile",
+                "there is no profile yet; create one with `vca profile add`",
+            )
+        }),
+    }
+}
+
+/// Opens the store and runs the command.
+pub fn run(cli: Cli) -> Result<Output> {
+    let dir = DataDir::resolve(cli.data_dir.as_deref())?;
+    let store = Store::open(&dir.database_path())?;
+    Ok(match cli.command {
+        Command::Info => Output::Info(Info {
+            version: vca_core::VERSION,
+            data_dir: dir.root().display().to_string(),
+            database_path: store.path().display().to_string(),
+            schema_version: store.schema_version()?,
+        }),
+        Command::Overview => Output::Overview(store.overview()?),
+        Command::Profile(cmd) => profile(&store, cmd)?,
+        Command::Ip(IpCommand::Add {
+            profile,
+            address,
+            label,
+            site,
+        }) => {
+            let id = profile_id(&store, &profile)?;
+            let ip = store.add_public_ip(
+                id,
+                &PublicIpInput {
+                    site_id: site,
+                    address,
+                    label,
+                },
+            )?;
+            done(ip.id, format!("Recorded {} (id {})", ip.address, ip.id))
+        }
+        Command::Ip(IpCommand::Remove { id }) => {
+            store.remove_public_ip(id)?;
+            done(id, format!("Removed public IP {id}"))
+        }
+        Command::Site(SiteCommand::Add {
+            profile,
+            name,
+            city,
+        }) => {
+            let id = profile_id(&store, &profile)?;
+            let site = store.add_site(id, &SiteInput { name, city })?;
+            done(
+                site.id,
+                format!("Added site {} (id {})", site.name, site.id),
+            )
+        }
+        Command::Site(SiteCommand::Remove { id }) => {
+            store.remove_site(id)?;
+            done(id, format!("Removed site {id}"))
+        }
+        Command::Staff(StaffCommand::Add {
+            profile,
+            name,
+            role,
+            email,
+            site,
+        }) => {
+            let id = profile_id(&store, &profile)?;
+            let member = store.add_staff(
+                id,
+                &StaffInput {
+                    site_id: site,
+                    name,
+                    role,
+                    email,
+                },
+            )?;
+            done(
+                member.id,
+                format!("Added {} (id {})", member.name, member.id),
+            )
+        }
+        Command::Staff(StaffCommand::Remove { id }) => {
+            store.remove_staff(id)?;
+            done(id, format!("Removed staff member {id}"))
+        }
+    })
+}
+
+fn profile(store: &Store, cmd: ProfileCommand) -> Result<Output> {
+    Ok(match cmd {
+        ProfileCommand::List => Output::Profiles(store.list_profiles()?),
+        ProfileCommand::Add { kind, name } => {
+            let p = store.create_profile(&ProfileInput {
+                kind: kind.into(),
+                name,
+            })?;
+            store.update_settings(&SettingsPatch {
+                active_profile_id: Some(p.id),
+                ..Default::default()
+            })?;
+            Output::Profile(p)
+        }
+        ProfileCommand::Show(sel) => {
+            Output::Detail(store.profile_detail(profile_id(store, &sel)?)?)
+        }
+        ProfileCommand::Rename { id, name } => {
+            let kind = store.profile_detail(id)?.profile.kind;
+            Output::Profile(store.update_profile(id, &ProfileInput { kind, name })?)
+        }
+        ProfileCommand::Use { id } => {
+            store.update_settings(&SettingsPatch {
+                active_profile_id: Some(id),
+                ..Default::default()
+            })?;
+            done(id, format!("Profile {id} is now active"))
+        }
+        ProfileCommand::Delete { id } => {
+            store.delete_profile(id)?;
+            done(id, format!("Deleted profile {id}"))
+        }
+    })
+}

@@ -1,0 +1,143 @@
+//! The `vca` binary, run for real against a data folder of its own.
+
+#![allow(clippy::expect_used, clippy::unwrap_used)] // test helpers may panic on a broken precondition
+
+use std::process::{Command, Output};
+
+struct Vca {
+    dir: tempfile::TempDir,
+}
+
+impl Vca {
+    fn new() -> Self {
+        Self {
+            dir: tempfile::tempdir().expect("tempdir"),
+        }
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_vca"))
+            .arg("--data-dir")
+            .arg(self.dir.path())
+            .args(args)
+            .env_remove("VCA_DATA_DIR")
+            .output()
+            .expect("run vca")
+    }
+
+    fn json(&self, args: &[&str]) -> serde_json::Value {
+        let mut all = vec!["--json"];
+        all.extend_from_slice(args);
+        let out = self.run(&all);
+        assert!(
+            out.status.success(),
+            "vca {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).expect("stdout is JSON")
+    }
+}
+
+#[test]
+fn help_lists_the_subcommands() {
+    let out = Vca::new().run(&["--help"]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    for sub in [
+        "info",
+        "overview",
+        "profile",
+        "ip",
+        "site",
+        "staff",
+        "--json",
+        "--data-dir",
+    ] {
+        assert!(text.contains(sub), "--help mentions {sub}:\n{text}");
+    }
+}
+
+#[test]
+fn a_firm_is_set_up_and_shown_as_json() {
+    let vca = Vca::new();
+    let profile = vca.json(&["profile", "add", "--kind", "firm", "Indus Soft"]);
+    assert_eq!(profile["name"], "Indus Soft");
+    assert_eq!(profile["kind"], "firm");
+    let site = vca.json(&["site", "add", "Head office", "--city", "Lahore"]);
+    let site_id = site["id"].as_i64().expect("site id").to_string();
+    vca.json(&[
+        "ip",
+        "add",
+        "39.32.10.5",
+        "--label",
+        "PTCL",
+        "--site",
+        &site_id,
+    ]);
+    vca.json(&["staff", "add", "Sara Ahmed", "--role", "Admin"]);
+
+    let detail = vca.json(&["profile", "show"]);
+    assert_eq!(detail["profile"]["name"], "Indus Soft");
+    assert_eq!(detail["publicIps"][0]["address"], "39.32.10.5");
+    assert_eq!(detail["publicIps"][0]["siteId"].to_string(), site_id);
+    assert_eq!(detail["staff"][0]["role"], "Admin");
+
+    let overview = vca.json(&["overview"]);
+    assert_eq!(overview["readinessPercent"], 100);
+
+    let info = vca.json(&["info"]);
+    assert_eq!(info["schemaVersion"], 2);
+    assert_eq!(info["dataDir"], vca.dir.path().display().to_string());
+}
+
+#[test]
+fn bad_input_exits_with_its_own_code_and_a_json_error() {
+    let vca = Vca::new();
+    vca.json(&["profile", "add", "--kind", "freelancer", "Ali"]);
+    let out = vca.run(&["--json", "ip", "add", "192.168.1.5"]);
+    assert_eq!(out.status.code(), Some(3), "invalid input exits 3");
+    let err: serde_json::Value = serde_json::from_slice(&out.stderr).expect("stderr is JSON");
+    assert_eq!(err["error"]["code"], "invalidInput");
+    assert_eq!(err["error"]["field"], "address");
+    assert!(
+        err["error"]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("private")
+    );
+
+    let out = vca.run(&["profile", "delete", "999"]);
+    assert_eq!(out.status.code(), Some(4), "not found exits 4");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("profile 999 was not found"));
+
+    let out = vca.run(&["profile", "add", "--kind", "spaceship", "X"]);
+    assert_eq!(out.status.code(), Some(2), "usage errors exit 2");
+}
+
+#[test]
+fn an_unusable_data_folder_exits_5_with_the_reason() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let file = tmp.path().join("not-a-folder");
+    std::fs::write(&file, b"x").expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_vca"))
+        .arg("--data-dir")
+        .arg(&file)
+        .arg("info")
+        .output()
+        .expect("run vca");
+    assert_eq!(out.status.code(), Some(5));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not-a-folder"));
+}
+
+#[test]
+fn the_data_folder_can_come_from_the_environment() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out = Command::new(env!("CARGO_BIN_EXE_vca"))
+        .args(["--json", "info"])
+        .env("VCA_DATA_DIR", tmp.path())
+        .output()
+        .expect("run vca");
+    assert!(out.status.success());
+    let info: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(info["dataDir"], tmp.path().display().to_string());
+}
