@@ -1,0 +1,58 @@
+// The one i18n layer: every visible string goes through `t`. A locale is a catalogue plus a
+// text direction; adding Urdu means adding `ur.ts` and one entry in LOCALES, nothing in
+// components (layout uses CSS logical properties and follows <html dir>).
+import { en, type MessageKey, type Messages } from "./en";
+
+export type { MessageKey } from "./en";
+
+export type Locale = "en";
+
+interface LocaleInfo {
+  messages: Messages;
+  dir: "ltr" | "rtl";
+  /** BCP 47 tag for Intl and <html lang>. */
+  tag: string;
+}
+
+export const LOCALES: Record<Locale, LocaleInfo> = {
+  en: { messages: en, dir: "ltr", tag: "en" },
+};
+
+let current: Locale = "en";
+
+/** Picks a supported locale from the user's choice, or from the system's languages. */
+export function resolveLocale(choice: "system" | Locale, systemLanguages: readonly string[]): Locale {
+  if (choice !== "system") return choice;
+  for (const lang of systemLanguages) {
+    const base = lang.toLowerCase().split("-")[0];
+    if (base !== undefined && base in LOCALES) return base as Locale;
+  }
+  return "en";
+}
+
+/** Makes `locale` current and sets the document's language and direction. */
+export function setLocale(locale: Locale, doc: Document | undefined = globalThis.document): void {
+  current = locale;
+  if (doc) {
+    doc.documentElement.lang = LOCALES[locale].tag;
+    doc.documentElement.dir = LOCALES[locale].dir;
+  }
+}
+
+export function currentLocale(): Locale {
+  return current;
+}
+
+/** The message for `key` in the current locale, with `{name}` placeholders filled in. */
+export function t(key: MessageKey, params?: Record<string, string | number>): string {
+  const template = LOCALES[current].messages[key];
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : formatValue(value);
+  });
+}
+
+function formatValue(value: string | number): string {
+  return typeof value === "number" ? new Intl.NumberFormat(LOCALES[current].tag).format(value) : value;
+}

@@ -1,0 +1,89 @@
+// Readiness at a glance: who is applying, how far along they are, and the next steps.
+import type { Overview } from "../bindings/Overview";
+import type { StepKey } from "../bindings/StepKey";
+import type { StepState } from "../bindings/StepState";
+import { ErrorNotice } from "../components/ErrorNotice";
+import { PageHeader } from "../components/PageHeader";
+import { ProfileCreateForm } from "../components/ProfileCreateForm";
+import { useShell } from "../context";
+import { useLoad } from "../hooks/useLoad";
+import { t, type MessageKey } from "../i18n";
+import { call } from "../ipc";
+import { hashFor, type Section } from "../router";
+
+const STEP_SECTION: Record<StepKey, Section> = {
+  profile: "settings",
+  publicIp: "settings",
+  connection: "connection",
+  eligibility: "eligibility",
+  documents: "documents",
+  application: "application",
+};
+
+export function OverviewPage() {
+  const shell = useShell();
+  const load = useLoad(() => call("overview"), [shell.dataVersion]);
+  return (
+    <>
+      <PageHeader title={t("overview.title")} intro={t("overview.intro")} />
+      {load.state === "loading" ? <p aria-busy="true">{t("app.loading")}</p> : null}
+      {load.state === "failed" ? <ErrorNotice error={load.error} onRetry={shell.dataChanged} /> : null}
+      {load.state === "ready" ? <OverviewBody overview={load.data} /> : null}
+    </>
+  );
+}
+
+function OverviewBody({ overview }: { overview: Overview }) {
+  const shell = useShell();
+  const { profile } = overview;
+  return (
+    <div class="stack">
+      {profile === null ? (
+        <section class="card" aria-labelledby="welcome-title">
+          <h2 id="welcome-title">{t("overview.welcomeTitle")}</h2>
+          <p>{t("overview.welcomeBody")}</p>
+          <ProfileCreateForm onCreated={(id) => void shell.updateSettings({ activeProfileId: id }).then(shell.dataChanged)} />
+        </section>
+      ) : (
+        <section class="card readiness" aria-labelledby="readiness-title">
+          <div class="readiness-head">
+            <div>
+              <h2 id="readiness-title">{profile.name}</h2>
+              <p class="muted">
+                {profile.kind === "firm" ? t("overview.profileFirm") : t("overview.profileFreelancer")} ·{" "}
+                {t("overview.ipCount", { count: overview.publicIpCount })}
+              </p>
+            </div>
+            <p class="readiness-value" data-testid="readiness">
+              {t("overview.readinessValue", { percent: overview.readinessPercent })}
+            </p>
+          </div>
+          <progress max={100} value={overview.readinessPercent} aria-label={t("overview.readiness")} />
+          <p class="muted small">{t("overview.readinessNote")}</p>
+        </section>
+      )}
+      <section class="card" aria-labelledby="steps-title">
+        <h2 id="steps-title">{t("overview.stepsTitle")}</h2>
+        <ol class="steps">
+          {overview.steps.map((step) => (
+            <li key={step.key} class={`step step-${step.state}`} data-step={step.key}>
+              <span class="step-badge">{t(`overview.state.${step.state}` as MessageKey)}</span>
+              <span class="step-text">{t(`overview.step.${step.key}` as MessageKey)}</span>
+              <StepLink step={step.key} state={step.state} />
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}
+
+function StepLink({ step, state }: { step: StepKey; state: StepState }) {
+  if (state !== "todo") return null;
+  const section = STEP_SECTION[step];
+  return (
+    <a class="step-link" href={hashFor(section)}>
+      {t("overview.go", { section: t(`nav.${section}` as MessageKey) })}
+    </a>
+  );
+}

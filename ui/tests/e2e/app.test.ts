@@ -1,0 +1,121 @@
+// The real app binary, in a real window under Xvfb, driven through tauri-driver and
+// WebKitWebDriver. Each test session starts the app with its own data folder.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { remote } from "webdriverio";
+
+const ROOT = resolve(import.meta.dirname, "../../..");
+const APP = process.env.VCA_APP_BIN ?? join(ROOT, "target/debug/vpn-compliance-assistant");
+const ARTIFACTS = join(ROOT, "artifacts/e2e");
+const PORT = Number(process.env.VCA_DRIVER_PORT ?? 4444);
+const SECTIONS = ["overview", "connection", "eligibility", "documents", "application", "credentials", "settings"] as const;
+
+let driver: ChildProcess;
+let dataDir: string;
+
+async function waitForDriver(): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${PORT}/status`);
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("tauri-driver did not start");
+}
+
+type Browser = Awaited<ReturnType<typeof remote>>;
+
+async function openApp(): Promise<Browser> {
+  const browser = await remote({
+    hostname: "127.0.0.1",
+    port: PORT,
+    logLevel: "warn",
+    capabilities: {
+      browserName: "wry",
+      "wdio:enforceWebDriverClassic": true,
+      "tauri:options": { application: APP, args: ["--data-dir", dataDir] },
+    } as WebdriverIO.Capabilities,
+  });
+  await browser.$("main h1").waitForExist({ timeout: 20_000 });
+  return browser;
+}
+
+async function heading(browser: Browser): Promise<string> {
+  return browser.$("main h1").getText();
+}
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  dataDir = mkdtempSync(join(tmpdir(), "vca-e2e-"));
+  driver = spawn("tauri-driver", ["--port", String(PORT), "--native-driver", "/usr/bin/WebKitWebDriver"], {
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  await waitForDriver();
+});
+
+afterAll(() => {
+  driver?.kill();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("the real app", () => {
+  it("opens, visits every section, and saves a screenshot of each", async () => {
+    const browser = await openApp();
+    try {
+      for (const [i, section] of SECTIONS.entries()) {
+        await browser.$(`nav a[data-section="${section}"]`).click();
+        await browser.waitUntil(async () => (await browser.$(`nav a[data-section="${section}"]`).getAttribute("aria-current")) === "page");
+        const title = await heading(browser);
+        expect(title.toLowerCase()).toBe(section);
+        const text = await browser.$("main").getText();
+        expect(text).not.toMatch(/\[object Object\]|undefined/);
+        await browser.saveScreenshot(join(ARTIFACTS, `${String(i + 1).padStart(2, "0")}-${section}.png`));
+      }
+    } finally {
+      await browser.deleteSession();
+    }
+  });
+
+  it("creates a profile and an IP through the real backend, refuses a private IP, and keeps it all after a restart", async () => {
+    let browser = await openApp();
+    try {
+      await browser.$('input[name="name"]').setValue("Ayesha Khan");
+      await browser.$('[data-testid="profile-create"] button[type="submit"]').click();
+      await browser.$('[data-testid="readiness"]').waitForExist();
+      expect(await browser.$('[data-testid="readiness"]').getText()).toBe("50% of checkable steps done");
+
+      await browser.$('nav a[data-section="settings"]').click();
+      const ip = browser.$('input[name="ipAddress"]');
+      await ip.waitForExist();
+      await ip.setValue("192.168.1.10");
+      await browser.$('form:has(input[name="ipAddress"]) button[type="submit"]').click();
+      const fieldError = browser.$(".field-error");
+      await fieldError.waitForExist();
+      expect(await fieldError.getText()).toContain("private (home or office network) address");
+
+      await ip.clearValue();
+      await ip.setValue("39.32.10.5");
+      await browser.$('form:has(input[name="ipAddress"]) button[type="submit"]').click();
+      await browser.waitUntil(async () => (await browser.$("main").getText()).includes("39.32.10.5"));
+      await browser.saveScreenshot(join(ARTIFACTS, "08-settings-with-profile.png"));
+    } finally {
+      await browser.deleteSession();
+    }
+
+    browser = await openApp();
+    try {
+      await browser.$('[data-testid="readiness"]').waitForExist();
+      expect(await browser.$('[data-testid="readiness"]').getText()).toBe("100% of checkable steps done");
+      expect(await browser.$("main").getText()).toContain("Ayesha Khan");
+      await browser.saveScreenshot(join(ARTIFACTS, "09-overview-after-restart.png"));
+    } finally {
+      await browser.deleteSession();
+    }
+  });
+});

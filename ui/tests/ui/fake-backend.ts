@@ -1,0 +1,146 @@
+// A stand-in for the Rust side, injected into the page before the app loads. It answers the
+// same commands with the same shapes (typed by the generated bindings) from memory, so the
+// UI can be tested in a real browser without the desktop shell. Must be self-contained:
+// Playwright serialises the function's source into the page.
+import type { Commands } from "../../src/bindings";
+
+export interface FakeOptions {
+  /** Make app_info report a broken data store. */
+  storageError?: string;
+  /** Make every other command reject with this raw value (not an IpcError). */
+  rawRejection?: unknown;
+}
+
+type Handler = (args: Record<string, unknown>) => unknown;
+
+export function installFakeBackend(options: FakeOptions): void {
+  const now = "2026-11-23T10:00:00Z";
+  let nextId = 1;
+  const profiles: Commands["list_profiles"]["result"] = [];
+  const ips: Commands["add_public_ip"]["result"][] = [];
+  const sites: Commands["add_site"]["result"][] = [];
+  const staff: Commands["add_staff"]["result"][] = [];
+  const settings: Commands["get_settings"]["result"] = { theme: "system", language: "system", activeProfileId: null };
+  const invalid = (field: string, message: string) => ({ code: "invalidInput", message, field });
+  const notFound = (what: string) => ({ code: "notFound", message: `${what} was not found; it may have been deleted`, field: null });
+  const calls: string[] = [];
+  (window as unknown as { __fakeCalls: string[] }).__fakeCalls = calls;
+
+  const findProfile = (id: unknown) => profiles.find((p) => p.id === id);
+  const handlers: Record<keyof Commands, Handler> = {
+    app_info: () => ({
+      version: "0.1.0",
+      dataDir: "/home/test/.local/share/vca",
+      databasePath: options.storageError ? null : "/home/test/.local/share/vca/vca.sqlite3",
+      schemaVersion: options.storageError ? null : 2,
+      storageError: options.storageError ? { code: "storageUnavailable", message: options.storageError, field: null } : null,
+    }),
+    ui_ready: () => null,
+    get_settings: () => ({ ...settings }),
+    update_settings: ({ patch }) => {
+      const p = patch as Partial<typeof settings>;
+      if (p.activeProfileId !== undefined && !findProfile(p.activeProfileId)) throw notFound(`profile ${p.activeProfileId}`);
+      Object.assign(settings, p);
+      return { ...settings };
+    },
+    list_profiles: () => [...profiles],
+    create_profile: ({ input }) => {
+      const i = input as { kind: "freelancer" | "firm"; name: string };
+      if (i.name.trim() === "") throw invalid("name", "The name is required");
+      const p = { id: nextId++, kind: i.kind, name: i.name.trim(), createdAt: now, updatedAt: now };
+      profiles.push(p);
+      return p;
+    },
+    update_profile: ({ id, input }) => {
+      const p = findProfile(id);
+      if (!p) throw notFound(`profile ${String(id)}`);
+      const i = input as { kind: "freelancer" | "firm"; name: string };
+      if (i.name.trim() === "") throw invalid("name", "The name is required");
+      Object.assign(p, { name: i.name.trim(), kind: i.kind });
+      return p;
+    },
+    delete_profile: ({ id }) => {
+      const at = profiles.findIndex((p) => p.id === id);
+      if (at < 0) throw notFound(`profile ${String(id)}`);
+      profiles.splice(at, 1);
+      if (settings.activeProfileId === id) settings.activeProfileId = profiles[0]?.id ?? null;
+      return null;
+    },
+    profile_detail: ({ id }) => {
+      const p = findProfile(id);
+      if (!p) throw notFound(`profile ${String(id)}`);
+      return {
+        profile: p,
+        sites: sites.filter((s) => s.profileId === id),
+        publicIps: ips.filter((i) => i.profileId === id),
+        staff: staff.filter((s) => s.profileId === id),
+      };
+    },
+    add_site: ({ profileId, input }) => {
+      const i = input as { name: string; city: string | null };
+      if (i.name.trim() === "") throw invalid("name", "The site name is required");
+      const s = { id: nextId++, profileId: profileId as number, name: i.name.trim(), city: i.city || null };
+      sites.push(s);
+      return s;
+    },
+    remove_site: ({ id }) => {
+      const at = sites.findIndex((s) => s.id === id);
+      if (at < 0) throw notFound(`site ${String(id)}`);
+      sites.splice(at, 1);
+      return null;
+    },
+    add_public_ip: ({ profileId, input }) => {
+      const i = input as { address: string; label: string | null; siteId: number | null };
+      const address = i.address.trim();
+      if (!/^\d+\.\d+\.\d+\.\d+$/.test(address)) throw invalid("address", `"${address}" is not an IP address; write it like 39.32.10.5 or 2400:adc0::1`);
+      if (/^(10|192\.168)\./.test(address)) throw invalid("address", `${address} is a private (home or office network) address; only a public IP from your ISP can be registered`);
+      const ip = { id: nextId++, profileId: profileId as number, siteId: i.siteId, address, label: i.label || null };
+      ips.push(ip);
+      return ip;
+    },
+    remove_public_ip: ({ id }) => {
+      const at = ips.findIndex((s) => s.id === id);
+      if (at < 0) throw notFound(`public IP ${String(id)}`);
+      ips.splice(at, 1);
+      return null;
+    },
+    add_staff: ({ profileId, input }) => {
+      const i = input as { name: string; role: string | null; email: string | null; siteId: number | null };
+      const s = { id: nextId++, profileId: profileId as number, siteId: i.siteId, name: i.name, role: i.role || null, email: i.email || null };
+      staff.push(s);
+      return s;
+    },
+    remove_staff: () => null,
+    overview: () => {
+      const active = findProfile(settings.activeProfileId);
+      const count = active ? ips.filter((i) => i.profileId === active.id).length : 0;
+      const done = (active ? 1 : 0) + (count > 0 ? 1 : 0);
+      return {
+        profile: active ?? null,
+        publicIpCount: count,
+        readinessPercent: Math.floor((done * 100) / 2),
+        steps: [
+          { key: "profile", state: active ? "done" : "todo" },
+          { key: "publicIp", state: count > 0 ? "done" : "todo" },
+          { key: "connection", state: "upcoming" },
+          { key: "eligibility", state: "upcoming" },
+          { key: "documents", state: "upcoming" },
+          { key: "application", state: "upcoming" },
+        ],
+      };
+    },
+  };
+
+  (window as unknown as { __TAURI_INTERNALS__: unknown }).__TAURI_INTERNALS__ = {
+    invoke: async (cmd: string, args: Record<string, unknown>) => {
+      calls.push(cmd);
+      await new Promise((r) => setTimeout(r, 5));
+      if (options.rawRejection !== undefined && cmd !== "app_info" && cmd !== "ui_ready") throw options.rawRejection;
+      const handler = (handlers as Record<string, Handler | undefined>)[cmd];
+      if (!handler) throw `unknown command ${cmd}`;
+      return handler(args ?? {});
+    },
+    transformCallback: () => 0,
+    metadata: { currentWindow: { label: "main" }, currentWebview: { windowLabel: "main", label: "main" } },
+  };
+}
