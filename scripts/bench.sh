@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# make bench: builds the release app and its .deb the way users get them, then measures
+# start-up time, memory, binary and package size (see scripts/bench_app.py).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+ui/node_modules/.bin/tauri build --bundles deb
+bin="target/release/vpn-compliance-assistant"
+deb="$(ls -t target/release/bundle/deb/*.deb | head -n 1)"
+scripts/with-display.sh python3 scripts/bench_app.py --bin "$bin" --deb "$deb"
