@@ -22,6 +22,7 @@
 
 pub mod clock;
 pub mod data_dir;
+pub mod discovery;
 pub mod error;
 pub mod net_class;
 pub mod overview;

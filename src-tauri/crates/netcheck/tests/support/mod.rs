@@ -1,0 +1,214 @@
+//! Real servers on 127.0.0.1 for the network tests: an HTTP server that can misbehave in
+//! every way an echo service can, and a UDP DNS server built on hickory-proto. No mocked
+//! client anywhere: the code under test opens real sockets.
+#![allow(dead_code, clippy::expect_used, clippy::unwrap_used)]
+
+use std::{
+    net::{IpAddr, SocketAddr},
+    sync::Arc,
+    time::Duration,
+};
+
+use hickory_proto::{
+    op::{Message, OpCode, ResponseCode},
+    rr::{
+        RData, Record, RecordType,
+        rdata::{A, AAAA, TXT},
+    },
+};
+use tokio::{
+    io::{AsyncReadExt, AsyncWriteExt},
+    net::{TcpListener, UdpSocket},
+};
+
+/// What the HTTP server does with each request.
+#[derive(Debug, Clone)]
+pub enum Http {
+    /// Waits, then answers `status` with `body`.
+    Answer {
+        delay: Duration,
+        status: u16,
+        body: Vec<u8>,
+    },
+    /// Streams `bytes` of filler with no Content-Length, as a hostile server might.
+    Flood { bytes: usize },
+    /// Accepts and never answers.
+    Hang,
+    /// Sends bytes that are not HTTP (or not TLS, for an https:// URL).
+    Garbage,
+}
+
+impl Http {
+    pub fn ok(body: &str) -> Self {
+        Self::after(0, body)
+    }
+
+    pub fn after(ms: u64, body: &str) -> Self {
+        Self::Answer {
+            delay: Duration::from_millis(ms),
+            status: 200,
+            body: body.as_bytes().to_vec(),
+        }
+    }
+}
+
+/// Starts an HTTP server on `ip` (port chosen by the OS) and returns its address.
+pub async fn http_on(ip: IpAddr, behaviour: Http) -> SocketAddr {
+    let listener = TcpListener::bind(SocketAddr::new(ip, 0))
+        .await
+        .expect("bind http");
+    let addr = listener.local_addr().expect("addr");
+    let behaviour = Arc::new(behaviour);
+    tokio::spawn(async move {
+        loop {
+            let Ok((mut stream, _)) = listener.accept().await else {
+                return;
+            };
+            let behaviour = Arc::clone(&behaviour);
+            tokio::spawn(async move {
+                let mut buf = vec![0u8; 4096];
+                let mut seen = Vec::new();
+                // Read the request head (enough for a GET).
+                while !seen.windows(4).any(|w| w == b"\r\n\r\n") && seen.len() < 65536 {
+                    match stream.read(&mut buf).await {
+                        Ok(0) | Err(_) => break,
+                        Ok(n) => seen.extend_from_slice(&buf[..n]),
+                    }
+                    if matches!(*behaviour, Http::Garbage) {
+                        break;
+                    }
+                }
+                match &*behaviour {
+                    Http::Answer {
+                        delay,
+                        status,
+                        body,
+                    } => {
+                        tokio::time::sleep(*delay).await;
+                        let head = format!(
+                            "HTTP/1.1 {status} X\r\nContent-Type: text/plain\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                            body.len()
+                        );
+                        let _ = stream.write_all(head.as_bytes()).await;
+                        let _ = stream.write_all(body).await;
+                    }
+                    Http::Flood { bytes } => {
+                        let _ = stream
+                            .write_all(b"HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n")
+                            .await;
+                        let chunk = vec![b'9'; 64 * 1024];
+                        let mut sent = 0;
+                        while sent < *bytes {
+                            if stream.write_all(&chunk).await.is_err() {
+                                return; // the client hung up, as it should
+                            }
+                            sent += chunk.len();
+                        }
+                    }
+                    Http::Hang => tokio::time::sleep(Duration::from_secs(600)).await,
+                    Http::Garbage => {
+                        let _ = stream
+                            .write_all(&[0x16, 0xff, 0x00, 0x42, 0x13, 0x37, 0x00, 0x00])
+                            .await;
+                    }
+                }
+                let _ = stream.shutdown().await;
+            });
+        }
+    });
+    addr
+}
+
+/// An HTTP server on 127.0.0.1.
+pub async fn http(behaviour: Http) -> SocketAddr {
+    http_on("127.0.0.1".parse().expect("ip"), behaviour).await
+}
+
+/// A port on which nothing listens (connections are refused).
+pub async fn refused_port() -> SocketAddr {
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    drop(listener);
+    addr
+}
+
+/// What the DNS server answers for every query.
+#[derive(Debug, Clone)]
+pub enum Dns {
+    /// An A or AAAA record with this address (by the query's type), after `delay_ms`.
+    Address { ip: IpAddr, delay_ms: u64 },
+    /// A TXT record with this text.
+    Txt(String),
+    /// NXDOMAIN.
+    NoSuchName,
+}
+
+/// Starts a UDP DNS server on 127.0.0.1 and returns its address.
+pub async fn dns(behaviour: Dns) -> SocketAddr {
+    let socket = Arc::new(UdpSocket::bind("127.0.0.1:0").await.expect("bind dns"));
+    let addr = socket.local_addr().expect("addr");
+    tokio::spawn(async move {
+        let mut buf = vec![0u8; 4096];
+        loop {
+            let Ok((n, peer)) = socket.recv_from(&mut buf).await else {
+                return;
+            };
+            let Ok(request) = Message::from_vec(&buf[..n]) else {
+                continue;
+            };
+            let socket = Arc::clone(&socket);
+            let behaviour = behaviour.clone();
+            tokio::spawn(async move {
+                let mut response = Message::response(request.metadata.id, OpCode::Query);
+                response.metadata.authoritative = true;
+                response.queries = request.queries.clone();
+                if let Some(q) = request.queries.first() {
+                    let name = q.name().clone();
+                    match (&behaviour, q.query_type()) {
+                        (
+                            Dns::Address {
+                                ip: IpAddr::V4(v4),
+                                delay_ms,
+                            },
+                            RecordType::A,
+                        ) => {
+                            tokio::time::sleep(Duration::from_millis(*delay_ms)).await;
+                            response
+                                .answers
+                                .push(Record::from_rdata(name, 0, RData::A(A(*v4))));
+                        }
+                        (
+                            Dns::Address {
+                                ip: IpAddr::V6(v6),
+                                delay_ms,
+                            },
+                            RecordType::AAAA,
+                        ) => {
+                            tokio::time::sleep(Duration::from_millis(*delay_ms)).await;
+                            response.answers.push(Record::from_rdata(
+                                name,
+                                0,
+                                RData::AAAA(AAAA(*v6)),
+                            ));
+                        }
+                        (Dns::Txt(text), RecordType::TXT) => {
+                            response.answers.push(Record::from_rdata(
+                                name,
+                                0,
+                                RData::TXT(TXT::new(vec![text.clone()])),
+                            ));
+                        }
+                        (Dns::NoSuchName, _) => {
+                            response.metadata.response_code = ResponseCode::NXDomain
+                        }
+                        _ => {}
+                    }
+                }
+                if let Ok(bytes) = response.to_vec() {
+                    let _ = socket.send_to(&bytes, peer).await;
+                }
+            });
+        }
+    });
+    addr
+}
