@@ -5,6 +5,8 @@ const COMMANDS: &[&str] = &[
     "app_info",
     "overview",
     "ui_ready",
+    "check_connection",
+    "latest_check",
     "list_profiles",
     "create_profile",
     "update_profile",

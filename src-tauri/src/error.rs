@@ -64,7 +64,8 @@ impl From<vca_core::Error> for IpcError {
     }
 }
 
-fn capitalise(s: &str) -> String {
+/// `s` with its first letter in upper case, for errors shown as sentences.
+pub(crate) fn capitalise(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),

@@ -28,6 +28,10 @@ pub struct AppArgs {
     /// Keep all data in this folder instead of the per-user data folder (portable installs, tests).
     #[arg(long, env = vca_core::data_dir::ENV_VAR, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+
+    /// Read the connection check's providers and timeouts from this TOML file.
+    #[arg(long, env = "VCA_NET_CONFIG", value_name = "FILE")]
+    pub net_config: Option<PathBuf>,
 }
 
 /// Installs the state and every command on `builder`.
@@ -54,7 +58,11 @@ pub fn run() -> std::process::ExitCode {
         Err(err) => err.exit(),
     };
     init_logging();
-    let state = AppState::open(args.data_dir.as_deref(), started);
+    let state = AppState::open(
+        args.data_dir.as_deref(),
+        args.net_config.as_deref(),
+        started,
+    );
     match state.storage_error() {
         Some(err) => tracing::error!(message = %err.message, "the data store could not be opened"),
         None => tracing::info!(data_dir = %state.data_dir().display(), "data store open"),

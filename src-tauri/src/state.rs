@@ -11,6 +11,7 @@ use std::{
 };
 
 use vca_core::{data_dir::DataDir, store::Store};
+use vca_netcheck::{config::NetConfig, provider::HttpClients};
 
 use crate::error::{ErrorCode, IpcError};
 
@@ -18,6 +19,7 @@ use crate::error::{ErrorCode, IpcError};
 #[derive(Debug)]
 pub struct AppState {
     store: Result<Arc<Store>, IpcError>,
+    net: Result<(Arc<NetConfig>, HttpClients), IpcError>,
     data_dir: PathBuf,
     started: Instant,
     interactive_after: OnceLock<std::time::Duration>,
@@ -25,8 +27,14 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Opens the store in the data folder given (or the default one).
-    pub fn open(explicit_data_dir: Option<&std::path::Path>, started: Instant) -> Self {
+    /// Opens the store in the data folder given (or the default one), and reads the
+    /// connection settings from `net_config`, else `connection.toml` in the data folder when
+    /// it exists, else the built-in defaults.
+    pub fn open(
+        explicit_data_dir: Option<&std::path::Path>,
+        net_config: Option<&std::path::Path>,
+        started: Instant,
+    ) -> Self {
         let dir = DataDir::resolve(explicit_data_dir);
         let data_dir = match &dir {
             Ok(d) => d.root().to_path_buf(),
@@ -36,7 +44,13 @@ impl AppState {
             .and_then(|d| Store::open(&d.database_path()))
             .map(Arc::new)
             .map_err(IpcError::from);
-        Self::from_parts(store, data_dir, started)
+        let default_net = data_dir.join("connection.toml");
+        let net_path = net_config
+            .map(PathBuf::from)
+            .or_else(|| default_net.is_file().then_some(default_net));
+        let mut state = Self::from_parts(store, data_dir, started);
+        state.net = load_net(net_path.as_deref());
+        state
     }
 
     /// State over an already open store (tests).
@@ -51,6 +65,7 @@ impl AppState {
     ) -> Self {
         Self {
             store,
+            net: load_net(None),
             data_dir,
             started,
             interactive_after: OnceLock::new(),
@@ -66,6 +81,11 @@ impl AppState {
     /// The store, or the reason it is unavailable.
     pub fn store(&self) -> Result<Arc<Store>, IpcError> {
         self.store.clone()
+    }
+
+    /// The connection settings and HTTP clients, or why the settings file was refused.
+    pub fn net(&self) -> Result<(Arc<NetConfig>, HttpClients), IpcError> {
+        self.net.clone()
     }
 
     /// Runs `f` with the store on a blocking-task thread, off the UI thread.
@@ -102,4 +122,17 @@ impl AppState {
             .err()
             .filter(|e| e.code == ErrorCode::StorageUnavailable || e.code == ErrorCode::Internal)
     }
+}
+
+fn load_net(path: Option<&std::path::Path>) -> Result<(Arc<NetConfig>, HttpClients), IpcError> {
+    let cfg = match path {
+        Some(path) => NetConfig::from_file(path).map_err(|e| IpcError {
+            code: ErrorCode::InvalidInput,
+            message: crate::error::capitalise(&e.to_string()),
+            field: None,
+        })?,
+        None => NetConfig::default(),
+    };
+    let clients = HttpClients::new(&cfg).map_err(|e| IpcError::internal(e.to_string()))?;
+    Ok((Arc::new(cfg), clients))
 }

@@ -21,7 +21,7 @@ struct Harness {
 impl Harness {
     fn new() -> Self {
         let dir = tempfile::tempdir().expect("tempdir");
-        let state = AppState::open(Some(dir.path()), std::time::Instant::now());
+        let state = AppState::open(Some(dir.path()), None, std::time::Instant::now());
         Self::with_state(state, dir)
     }
 
@@ -102,7 +102,7 @@ fn a_data_folder_that_cannot_be_used_is_reported_by_every_command_and_by_app_inf
     let dir = tempfile::tempdir().expect("tempdir");
     let blocker = dir.path().join("file-not-folder");
     std::fs::write(&blocker, b"x").expect("write");
-    let state = AppState::open(Some(&blocker), std::time::Instant::now());
+    let state = AppState::open(Some(&blocker), None, std::time::Instant::now());
     let h = Harness::with_state(state, dir);
     let info = h
         .invoke("app_info", json!({}))
@@ -123,14 +123,14 @@ fn settings_patches_persist_across_a_restart() {
     let dir = tempfile::tempdir().expect("tempdir");
     {
         let h = Harness::with_state(
-            AppState::open(Some(dir.path()), std::time::Instant::now()),
+            AppState::open(Some(dir.path()), None, std::time::Instant::now()),
             tempfile::tempdir().expect("t"),
         );
         h.invoke("update_settings", json!({ "patch": { "theme": "dark" } }))
             .expect("patch");
     }
     let h = Harness::with_state(
-        AppState::open(Some(dir.path()), std::time::Instant::now()),
+        AppState::open(Some(dir.path()), None, std::time::Instant::now()),
         tempfile::tempdir().expect("t"),
     );
     let settings = h.invoke("get_settings", json!({})).expect("settings");

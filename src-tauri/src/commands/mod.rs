@@ -2,5 +2,6 @@
 //! function off the UI thread and maps the error; no logic lives here.
 
 pub mod app;
+pub mod connection;
 pub mod profiles;
 pub mod settings;

@@ -1,37 +1,116 @@
-// The connection section: for now, the IPs on record and what the check will show.
-import { EmptyState } from "../components/EmptyState";
+// The Connection section: the public address as independent services see it, how sure
+// that is, the registered-IP watch, VPN activity, and every piece of evidence.
+import { useEffect, useState } from "preact/hooks";
+import type { ConnectionCheck } from "../bindings/ConnectionCheck";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { PageHeader } from "../components/PageHeader";
 import { useShell } from "../context";
 import { useLoad } from "../hooks/useLoad";
-import { t } from "../i18n";
-import { call } from "../ipc";
+import { currentLocale, t } from "../i18n";
+import { type AppError, call, toAppError } from "../ipc";
+import { AddressCard } from "./connection/AddressCard";
+import { InterfaceList } from "./connection/InterfaceList";
+import { IpWatch } from "./connection/IpWatch";
+import { ProviderTable } from "./connection/ProviderTable";
+
+function when(iso: string): string {
+  return new Intl.DateTimeFormat(currentLocale(), { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+}
 
 export function ConnectionPage() {
   const shell = useShell();
   const id = shell.settings.activeProfileId;
-  const load = useLoad(() => (id === null ? Promise.resolve(null) : call("profile_detail", { id })), [id, shell.dataVersion]);
+  const latest = useLoad(() => call("latest_check"), []);
+  const detail = useLoad(() => (id === null ? Promise.resolve(null) : call("profile_detail", { id })), [id, shell.dataVersion]);
+  const [check, setCheck] = useState<ConnectionCheck | null>(null);
+  const [running, setRunning] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+
+  useEffect(() => {
+    if (latest.state === "ready" && check === null) setCheck(latest.data);
+  }, [latest.state]);
+
+  const run = () => {
+    setRunning(true);
+    setError(null);
+    call("check_connection").then(
+      (c) => {
+        setCheck(c);
+        setRunning(false);
+        shell.dataChanged();
+      },
+      (e: unknown) => {
+        setError(toAppError(e));
+        setRunning(false);
+      },
+    );
+  };
+
+  const recorded = detail.state === "ready" && detail.data !== null ? detail.data.publicIps : [];
   return (
     <>
       <PageHeader title={t("connection.title")} intro={t("connection.intro")} />
       <div class="stack">
-        <EmptyState title={t("connection.emptyTitle")} body={t("connection.emptyBody")} />
-        <section class="card" aria-labelledby="recorded-title">
-          <h2 id="recorded-title">{t("connection.recordedTitle")}</h2>
-          {load.state === "failed" ? <ErrorNotice error={load.error} /> : null}
-          {load.state === "ready" && (load.data === null || load.data.publicIps.length === 0) ? (
-            <p class="muted">{t("connection.recordedNone")}</p>
-          ) : null}
-          {load.state === "ready" && load.data !== null && load.data.publicIps.length > 0 ? (
-            <ul class="plain-list">
-              {load.data.publicIps.map((ip) => (
-                <li key={ip.id}>
-                  <code dir="ltr">{ip.address}</code> {ip.label ? <span class="muted">— {ip.label}</span> : null}
-                </li>
-              ))}
-            </ul>
+        <section class="card" aria-labelledby="public-title" aria-busy={running}>
+          <div class="card-head">
+            <h2 id="public-title">{t("connection.publicTitle")}</h2>
+            <button type="button" onClick={run} disabled={running} data-testid="check-now">
+              {t("connection.checkNow")}
+            </button>
+          </div>
+          <div aria-live="polite">
+            {running ? <p class="progress-note" data-testid="checking">{t("connection.checking")}</p> : null}
+          </div>
+          {error ? <ErrorNotice error={error} onDismiss={() => setError(null)} /> : null}
+          {latest.state === "failed" ? <ErrorNotice error={latest.error} /> : null}
+          {check === null && !running ? <p class="muted">{t("connection.neverChecked")}</p> : null}
+          {check ? (
+            <>
+              <div class="address-grid">
+                <AddressCard discovery={check.v4} />
+                <AddressCard discovery={check.v6} />
+              </div>
+              <p class="muted small">{t("connection.lastChecked", { when: when(check.checkedAt) })}</p>
+              {check.vpn.active ? (
+                <div class="notice notice-warn" role="status" data-testid="vpn-active">
+                  <p class="notice-title">{t("connection.vpnTitle")}</p>
+                  <p>{t("connection.vpnBody")}</p>
+                  <ul>
+                    {check.vpn.evidence.map((e) => (
+                      <li key={e}>{e}</li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
+            </>
           ) : null}
         </section>
+
+        {check ? (
+          <section class="card" aria-labelledby="watch-title">
+            <h2 id="watch-title">{t("connection.watchTitle")}</h2>
+            <IpWatch check={check} recorded={recorded} />
+          </section>
+        ) : null}
+
+        <section class="card empty-state" aria-labelledby="verdict-title">
+          <h2 id="verdict-title">{t("connection.verdictTitle")}</h2>
+          <p>{t("connection.verdictPending")}</p>
+        </section>
+
+        {check ? (
+          <>
+            <section class="card" aria-labelledby="evidence-title">
+              <h2 id="evidence-title">{t("connection.evidenceTitle")}</h2>
+              <ProviderTable discovery={check.v4} />
+              <ProviderTable discovery={check.v6} />
+            </section>
+            <section class="card" aria-labelledby="interfaces-title">
+              <h2 id="interfaces-title">{t("connection.interfacesTitle")}</h2>
+              <InterfaceList interfaces={check.interfaces} />
+            </section>
+          </>
+        ) : null}
       </div>
     </>
   );

@@ -1,7 +1,9 @@
 // The real app binary, in a real window under Xvfb, driven through tauri-driver and
 // WebKitWebDriver. Each test session starts the app with its own data folder.
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -31,7 +33,7 @@ async function waitForDriver(): Promise<void> {
 
 type Browser = Awaited<ReturnType<typeof remote>>;
 
-async function openApp(): Promise<Browser> {
+async function openApp(extraArgs: string[] = []): Promise<Browser> {
   const browser = await remote({
     hostname: "127.0.0.1",
     port: PORT,
@@ -39,7 +41,7 @@ async function openApp(): Promise<Browser> {
     capabilities: {
       browserName: "wry",
       "wdio:enforceWebDriverClassic": true,
-      "tauri:options": { application: APP, args: ["--data-dir", dataDir] },
+      "tauri:options": { application: APP, args: ["--data-dir", dataDir, ...extraArgs] },
     } as WebdriverIO.Capabilities,
   });
   await browser.$("main h1").waitForExist({ timeout: 20_000 });
@@ -48,6 +50,16 @@ async function openApp(): Promise<Browser> {
 
 async function heading(browser: Browser): Promise<string> {
   return browser.$("main h1").getText();
+}
+
+/** An IP echo service on 127.0.0.1 that answers `body` to every request. */
+async function echoService(body: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { "Content-Type": "text/plain" });
+    res.end(body);
+  });
+  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` };
 }
 
 beforeAll(async () => {
@@ -116,6 +128,35 @@ describe("the real app", () => {
       await browser.saveScreenshot(join(ARTIFACTS, "09-overview-after-restart.png"));
     } finally {
       await browser.deleteSession();
+    }
+  });
+});
+
+describe("the connection check in the real app", () => {
+  it("asks the configured services, shows the address and matches it against the recorded IP", async () => {
+    const services = await Promise.all([echoService("39.32.10.5\n"), echoService("39.32.10.5")]);
+    const config = join(dataDir, "test-providers.toml");
+    writeFileSync(
+      config,
+      services
+        .map((s, i) => `[[provider]]\nkind = "http"\nname = "local-${i + 1}"\nurl = "${s.url}"\nfamily = "v4"\nformat = "plain"\n`)
+        .join("\n"),
+    );
+    const browser = await openApp(["--net-config", config]);
+    try {
+      await browser.$('nav a[data-section="connection"]').click();
+      await browser.$('[data-testid="check-now"]').click();
+      const address = browser.$('[data-testid="address-v4"]');
+      await address.waitForExist({ timeout: 15_000 });
+      expect(await address.getText()).toBe("39.32.10.5");
+      expect(await browser.$('[data-family="v4"]').getText()).toContain("Confirmed by 2 of 2 services");
+      const watch = browser.$('[data-testid="ip-watch"]');
+      await watch.waitForExist();
+      expect(await watch.getText()).toContain("39.32.10.5 is the IP you recorded");
+      await browser.saveScreenshot(join(ARTIFACTS, "10-connection-checked.png"));
+    } finally {
+      await browser.deleteSession();
+      for (const s of services) s.server.close();
     }
   });
 });

@@ -9,6 +9,10 @@ export interface FakeOptions {
   storageError?: string;
   /** Make every other command reject with this raw value (not an IpcError). */
   rawRejection?: unknown;
+  /** The public IPv4 address check_connection reports (default 39.32.10.5). */
+  publicV4?: string;
+  /** Make check_connection report an active WireGuard tunnel. */
+  vpn?: boolean;
 }
 
 type Handler = (args: Record<string, unknown>) => unknown;
@@ -27,6 +31,37 @@ export function installFakeBackend(options: FakeOptions): void {
   (window as unknown as { __fakeCalls: string[] }).__fakeCalls = calls;
 
   const findProfile = (id: unknown) => profiles.find((p) => p.id === id);
+  let latestCheck: Commands["check_connection"]["result"] | null = null;
+  const publicV4 = options.publicV4 ?? "39.32.10.5";
+  const makeCheck = (): Commands["check_connection"]["result"] => ({
+    checkedAt: now,
+    v4: {
+      family: "v4",
+      status: "agreed",
+      address: publicV4,
+      quorum: 2,
+      elapsedMs: 180,
+      reports: [
+        { name: "ipify", kind: "http", outcome: { outcome: "answered", address: publicV4, agrees: true }, elapsedMs: 120 },
+        { name: "opendns", kind: "dns", outcome: { outcome: "answered", address: publicV4, agrees: true }, elapsedMs: 180 },
+        { name: "liar", kind: "http", outcome: { outcome: "answered", address: "45.116.232.9", agrees: false }, elapsedMs: 40 },
+        { name: "slow", kind: "http", outcome: { outcome: "notAwaited" }, elapsedMs: 180 },
+      ],
+    },
+    v6: {
+      family: "v6",
+      status: "noAnswer",
+      address: null,
+      quorum: 2,
+      elapsedMs: 3000,
+      reports: [{ name: "ipify6", kind: "http", outcome: { outcome: "failed", reason: "could not be reached: Network is unreachable" }, elapsedMs: 3 }],
+    },
+    interfaces: [
+      { name: "eth0", vpnHint: null, addresses: [{ address: "192.168.1.23", prefix: 24, class: "private" }] },
+      ...(options.vpn ? [{ name: "wg0", vpnHint: "a WireGuard tunnel", addresses: [{ address: "10.8.0.2", prefix: 32, class: "private" as const }] }] : []),
+    ],
+    vpn: options.vpn ? { active: true, evidence: ["interface wg0 is a WireGuard tunnel"] } : { active: false, evidence: [] },
+  });
   const handlers: Record<keyof Commands, Handler> = {
     app_info: () => ({
       version: "0.1.0",
@@ -36,6 +71,12 @@ export function installFakeBackend(options: FakeOptions): void {
       storageError: options.storageError ? { code: "storageUnavailable", message: options.storageError, field: null } : null,
     }),
     ui_ready: () => null,
+    check_connection: async () => {
+      await new Promise((r) => setTimeout(r, 300));
+      latestCheck = makeCheck();
+      return latestCheck;
+    },
+    latest_check: () => latestCheck,
     get_settings: () => ({ ...settings }),
     update_settings: ({ patch }) => {
       const p = patch as Partial<typeof settings>;

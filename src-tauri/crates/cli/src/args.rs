@@ -32,6 +32,17 @@ pub enum Command {
     Info,
     /// Show readiness at a glance for the active profile.
     Overview,
+    /// Ask independent services for this connection's public IPv4 and IPv6 addresses, and
+    /// look at the local interfaces and VPNs. The check is stored in the history.
+    ///
+    /// Exit codes: 0 the IP is static, 10 it is not static (dynamic or carrier-grade NAT),
+    /// 11 could not tell (offline, services disagree, or not enough evidence yet).
+    #[command(name = "check-ip")]
+    CheckIp {
+        /// Read the providers, timeouts and resolvers from this TOML file.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+    },
     /// Manage applicant profiles (a freelancer, or a firm).
     #[command(subcommand)]
     Profile(ProfileCommand),

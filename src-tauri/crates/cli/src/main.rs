@@ -2,7 +2,7 @@
 //!
 //! Parses arguments, runs one core operation and prints the result as text or JSON. Exit
 //! codes: 0 success, 1 internal error, 2 usage error, 3 invalid input, 4 not found,
-//! 5 data store unavailable. It holds no domain logic of its own.
+//! 5 data store unavailable; `check-ip` adds 10 (not static) and 11 (could not tell). It holds no domain logic of its own.
 
 mod args;
 mod output;
@@ -24,7 +24,7 @@ fn main() -> ExitCode {
     match run::run(cli) {
         Ok(out) => {
             output::print(&out, json);
-            ExitCode::SUCCESS
+            output::exit_code(&out)
         }
         Err(err) => output::fail(&err, json),
     }

@@ -5,6 +5,8 @@ use std::process::ExitCode;
 use serde::Serialize;
 use vca_core::{
     ErrorKind,
+    connection::ConnectionCheck,
+    discovery::{Discovery, DiscoveryStatus, ProviderOutcome},
     overview::{Overview, StepState},
     profile::{Profile, ProfileDetail, ProfileKind},
 };
@@ -28,6 +30,7 @@ pub enum Output {
     Profiles(Vec<Profile>),
     Profile(Profile),
     Detail(ProfileDetail),
+    Check(Box<ConnectionCheck>),
     /// Something created or removed: `{"ok": true, "id": N}`.
     Done {
         ok: bool,
@@ -65,6 +68,7 @@ pub fn print(out: &Output, json: bool) {
         }
         Output::Profile(p) => println!("{} ({}), id {}", p.name, kind(p.kind), p.id),
         Output::Detail(d) => print_detail(d),
+        Output::Check(c) => print_check(c),
         Output::Done { message, .. } => println!("{message}"),
     }
 }
@@ -97,6 +101,66 @@ fn print_overview(o: &Overview) {
         };
         println!("  [{state:^13}] {:?}", step.key);
     }
+}
+
+fn print_discovery(label: &str, d: &Discovery) {
+    let agreeing = d
+        .reports
+        .iter()
+        .filter(|r| matches!(r.outcome, ProviderOutcome::Answered { agrees: true, .. }))
+        .count();
+    let status = match d.status {
+        DiscoveryStatus::Agreed => {
+            format!("confirmed by {agreeing} of {} services", d.reports.len())
+        }
+        DiscoveryStatus::Unconfirmed => "only one service answered; not confirmed".to_owned(),
+        DiscoveryStatus::Disagreement => {
+            "services disagree (split routing, a proxy, or a wrong answer)".to_owned()
+        }
+        DiscoveryStatus::NoAnswer => "no service answered".to_owned(),
+    };
+    println!(
+        "{label}: {} ({status})",
+        d.address.as_deref().unwrap_or("none")
+    );
+    for r in &d.reports {
+        let what = match &r.outcome {
+            ProviderOutcome::Answered {
+                address,
+                agrees: true,
+            } => address.clone(),
+            ProviderOutcome::Answered {
+                address,
+                agrees: false,
+            } => format!("{address} (disagrees)"),
+            ProviderOutcome::Failed { reason } => reason.clone(),
+            ProviderOutcome::NotAwaited => "not waited for".to_owned(),
+        };
+        println!("  {:<14} {:>6} ms  {what}", r.name, r.elapsed_ms);
+    }
+}
+
+fn print_check(c: &ConnectionCheck) {
+    print_discovery("IPv4", &c.v4);
+    print_discovery("IPv6", &c.v6);
+    if c.vpn.active {
+        println!(
+            "A VPN or tunnel is active: the address above is probably the VPN's, not your ISP's."
+        );
+        for e in &c.vpn.evidence {
+            println!("  - {e}");
+        }
+    }
+    println!("Interfaces:");
+    for i in &c.interfaces {
+        let addrs: Vec<String> = i
+            .addresses
+            .iter()
+            .map(|a| format!("{}/{}", a.address, a.prefix))
+            .collect();
+        println!("  {:<12} {}", i.name, addrs.join(", "));
+    }
+    println!("Static or dynamic: not enough evidence yet (this version does not judge it).");
 }
 
 fn print_detail(d: &ProfileDetail) {
@@ -141,6 +205,15 @@ fn print_detail(d: &ProfileDetail) {
                 .map(|r| format!(", {r}"))
                 .unwrap_or_default()
         );
+    }
+}
+
+/// The exit code for a successful command. `check-ip` says whether the IP is static:
+/// 0 static, 10 not static, 11 could not tell. No verdict is made yet, so it is always 11.
+pub fn exit_code(out: &Output) -> ExitCode {
+    match out {
+        Output::Check(_) => ExitCode::from(11),
+        _ => ExitCode::SUCCESS,
     }
 }
 

@@ -1,5 +1,7 @@
 //! Runs one parsed command against the core.
 
+use std::sync::Arc;
+
 use vca_core::{
     Error, Result,
     data_dir::DataDir,
@@ -7,6 +9,8 @@ use vca_core::{
     settings::SettingsPatch,
     store::Store,
 };
+
+use vca_netcheck::{config::NetConfig, provider::HttpClients};
 
 use crate::{
     args::{Cli, Command, IpCommand, ProfileCommand, ProfileSelector, SiteCommand, StaffCommand},
@@ -45,6 +49,7 @@ pub fn run(cli: Cli) -> Result<Output> {
             schema_version: store.schema_version()?,
         }),
         Command::Overview => Output::Overview(store.overview()?),
+        Command::CheckIp { config } => check_ip(&store, &dir, config.as_deref())?,
         Command::Profile(cmd) => profile(&store, cmd)?,
         Command::Ip(IpCommand::Add {
             profile,
@@ -110,6 +115,33 @@ pub fn run(cli: Cli) -> Result<Output> {
             done(id, format!("Removed staff member {id}"))
         }
     })
+}
+
+/// Runs a connection check with the settings from `config`, or `connection.toml` in the data
+/// folder, or the defaults; stores it when it found an address.
+fn check_ip(store: &Store, dir: &DataDir, config: Option<&std::path::Path>) -> Result<Output> {
+    let default = dir.root().join("connection.toml");
+    let path = config
+        .map(std::path::Path::to_path_buf)
+        .or_else(|| default.is_file().then_some(default));
+    let cfg = match path {
+        Some(path) => {
+            NetConfig::from_file(&path).map_err(|e| Error::invalid("config", e.to_string()))?
+        }
+        None => NetConfig::default(),
+    };
+    let clients = HttpClients::new(&cfg).map_err(|e| Error::Internal(e.to_string()))?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Error::Internal(format!("could not start the network runtime: {e}")))?;
+    let check = runtime.block_on(vca_netcheck::check(
+        Arc::new(cfg),
+        clients,
+        jiff::Timestamp::now(),
+    ));
+    store.record_check(&check)?;
+    Ok(Output::Check(Box::new(check)))
 }
 
 fn profile(store: &Store, cmd: ProfileCommand) -> Result<Output> {

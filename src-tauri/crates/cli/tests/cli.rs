@@ -86,7 +86,7 @@ fn a_firm_is_set_up_and_shown_as_json() {
     assert_eq!(overview["readinessPercent"], 100);
 
     let info = vca.json(&["info"]);
-    assert_eq!(info["schemaVersion"], 2);
+    assert_eq!(info["schemaVersion"], vca_core::store::LATEST_VERSION);
     assert_eq!(info["dataDir"], vca.dir.path().display().to_string());
 }
 
@@ -140,4 +140,76 @@ fn the_data_folder_can_come_from_the_environment() {
     assert!(out.status.success());
     let info: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(info["dataDir"], tmp.path().display().to_string());
+}
+
+/// A tiny HTTP server on 127.0.0.1 that answers every request with `body`.
+fn echo_server(body: &'static str) -> std::net::SocketAddr {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut buf = [0u8; 2048];
+            let _ = stream.read(&mut buf);
+            let _ = write!(
+                stream,
+                "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+        }
+    });
+    addr
+}
+
+#[test]
+fn check_ip_asks_the_configured_services_and_prints_json() {
+    let vca = Vca::new();
+    let (a, b) = (echo_server("39.32.10.5\n"), echo_server("39.32.10.5"));
+    let config = vca.dir.path().join("providers.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "timeoutMs = 2000\n\n[[provider]]\nkind = \"http\"\nname = \"a\"\nurl = \"http://{a}/\"\nfamily = \"v4\"\nformat = \"plain\"\n\n\
+             [[provider]]\nkind = \"http\"\nname = \"b\"\nurl = \"http://{b}/\"\nfamily = \"v4\"\nformat = \"plain\"\n"
+        ),
+    )
+    .expect("write config");
+    let out = vca.run(&[
+        "--json",
+        "check-ip",
+        "--config",
+        config.to_str().expect("utf-8 path"),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(11),
+        "no static verdict yet: could not tell"
+    );
+    let check: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(check["v4"]["address"], "39.32.10.5");
+    assert_eq!(check["v4"]["status"], "agreed");
+    assert_eq!(
+        check["v6"]["status"], "noAnswer",
+        "no IPv6 providers were configured"
+    );
+    let text = vca.run(&["check-ip", "--config", config.to_str().expect("utf-8 path")]);
+    assert!(
+        String::from_utf8_lossy(&text.stdout)
+            .contains("IPv4: 39.32.10.5 (confirmed by 2 of 2 services)")
+    );
+}
+
+#[test]
+fn check_ip_refuses_a_broken_settings_file_with_its_location() {
+    let vca = Vca::new();
+    let config = vca.dir.path().join("broken.toml");
+    std::fs::write(&config, "timeoutMs = \"soon\"\n").expect("write");
+    let out = vca.run(&["check-ip", "--config", config.to_str().expect("utf-8 path")]);
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("broken.toml") && err.contains("timeoutMs"),
+        "{err}"
+    );
 }

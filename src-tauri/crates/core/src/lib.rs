@@ -21,6 +21,7 @@
 #![deny(missing_docs)]
 
 pub mod clock;
+pub mod connection;
 pub mod data_dir;
 pub mod discovery;
 pub mod error;

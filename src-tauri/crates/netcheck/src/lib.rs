@@ -20,9 +20,12 @@
 #![deny(missing_docs)]
 
 pub mod answer;
+mod check;
 pub mod config;
 mod discover;
 mod dns;
+pub mod local;
 pub mod provider;
 
+pub use check::check;
 pub use discover::discover;

@@ -9,6 +9,7 @@ use rusqlite_migration::{M, Migrations};
 const STEPS: &[M<'static>] = &[
     M::up(include_str!("migrations/0001_profiles.sql")),
     M::up(include_str!("migrations/0002_settings.sql")),
+    M::up(include_str!("migrations/0003_connection_checks.sql")),
 ];
 
 /// The migrations as `rusqlite_migration` wants them.

@@ -5,6 +5,7 @@
 //! one connection behind a mutex, which is plenty for one desktop user, and every call is
 //! short. Front ends call it off their UI thread.
 
+mod connection;
 mod migrations;
 mod profiles;
 mod settings;

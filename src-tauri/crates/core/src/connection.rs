@@ -1,0 +1,214 @@
+//! One connection check: the public addresses the internet sees, this computer's own
+//! interfaces, and whether a VPN or tunnel is active — plus the rules that classify them.
+//!
+//! Gathering is done elsewhere (crate `vca-netcheck`); this module holds the record and
+//! the pure classification, so both are testable without a network.
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::{discovery::Discovery, net_class::AddressClass};
+
+/// One address on one interface.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct InterfaceAddress {
+    /// The address, canonical text.
+    pub address: String,
+    /// Its prefix length (e.g. 24, or 64 for IPv6).
+    pub prefix: u8,
+    /// What kind of address it is.
+    pub class: AddressClass,
+}
+
+/// A network interface of this computer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LocalInterface {
+    /// The OS's name for it (`eth0`, `Wi-Fi`, `utun3`).
+    pub name: String,
+    /// Its addresses.
+    pub addresses: Vec<InterfaceAddress>,
+    /// Why it looks like a VPN or tunnel, when it does.
+    pub vpn_hint: Option<String>,
+}
+
+/// Whether a VPN or tunnel is active now, and what shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct VpnState {
+    /// True when any interface or process looks like a VPN.
+    pub active: bool,
+    /// Each observation, in plain words (e.g. "interface wg0 is a WireGuard tunnel").
+    pub evidence: Vec<String>,
+}
+
+/// Everything one check found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ConnectionCheck {
+    /// When the check ran.
+    pub checked_at: Timestamp,
+    /// The public IPv4 address, as the providers saw it.
+    pub v4: Discovery,
+    /// The public IPv6 address, as the providers saw it.
+    pub v6: Discovery,
+    /// This computer's interfaces with at least one address (loopback left out).
+    pub interfaces: Vec<LocalInterface>,
+    /// VPN or tunnel activity.
+    pub vpn: VpnState,
+}
+
+impl ConnectionCheck {
+    /// Whether any family produced an address: a check that did not is not evidence of anything.
+    pub fn found_an_address(&self) -> bool {
+        self.v4.address.is_some() || self.v6.address.is_some()
+    }
+}
+
+/// Interface name prefixes (lowercase) that are tunnels, with what they are.
+const VPN_INTERFACES: &[(&str, &str)] = &[
+    ("wg", "a WireGuard tunnel"),
+    ("nordlynx", "NordVPN's WireGuard tunnel"),
+    ("proton", "a Proton VPN tunnel"),
+    ("tun", "a tunnel (OpenVPN and most VPN clients)"),
+    ("tap", "a TAP tunnel (OpenVPN)"),
+    ("utun", "a tunnel (macOS VPN clients)"),
+    ("ipsec", "an IPsec tunnel"),
+    (
+        "ppp",
+        "a point-to-point link (PPTP/L2TP VPN, or a dial-up/mobile modem)",
+    ),
+    ("tailscale", "a Tailscale tunnel"),
+    ("zt", "a ZeroTier tunnel"),
+    ("gpd", "a GlobalProtect tunnel"),
+    ("cscotun", "a Cisco AnyConnect tunnel"),
+];
+
+/// Words in Windows adapter names that mean a VPN adapter.
+const VPN_ADAPTER_WORDS: &[(&str, &str)] = &[
+    ("wireguard", "a WireGuard adapter"),
+    ("openvpn", "an OpenVPN adapter"),
+    ("tap-windows", "a TAP-Windows (OpenVPN) adapter"),
+    ("wintun", "a Wintun tunnel adapter"),
+    ("vpn", "an adapter named as a VPN"),
+    ("anyconnect", "a Cisco AnyConnect adapter"),
+    ("fortinet", "a FortiClient adapter"),
+];
+
+/// Why an interface called `name` looks like a VPN, if it does.
+pub fn vpn_interface_hint(name: &str) -> Option<&'static str> {
+    let lower = name.to_lowercase();
+    let prefix_match = VPN_INTERFACES.iter().find(|(prefix, _)| {
+        lower.strip_prefix(prefix).is_some_and(|rest| {
+            rest.is_empty()
+                || rest
+                    .starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '_' || c == '.')
+        }) || (prefix.len() > 3 && lower.starts_with(prefix))
+    });
+    prefix_match
+        .or_else(|| {
+            VPN_ADAPTER_WORDS
+                .iter()
+                .find(|(word, _)| lower.contains(word))
+        })
+        .map(|(_, what)| *what)
+}
+
+/// Process names (lowercase, without `.exe`) of VPN clients.
+const VPN_PROCESSES: &[(&str, &str)] = &[
+    ("openvpn", "OpenVPN"),
+    ("openvpn-gui", "OpenVPN"),
+    ("wireguard", "WireGuard"),
+    ("wg-quick", "WireGuard"),
+    ("nordvpn", "NordVPN"),
+    ("nordvpnd", "NordVPN"),
+    ("expressvpn", "ExpressVPN"),
+    ("expressvpnd", "ExpressVPN"),
+    ("protonvpn", "Proton VPN"),
+    ("surfshark", "Surfshark"),
+    ("windscribe", "Windscribe"),
+    ("pia-daemon", "Private Internet Access"),
+    ("mullvad-daemon", "Mullvad"),
+    ("tailscaled", "Tailscale"),
+    ("openconnect", "OpenConnect"),
+    ("vpnagent", "Cisco AnyConnect"),
+    ("forticlient", "FortiClient"),
+    ("psiphon", "Psiphon"),
+    ("hotspotshield", "Hotspot Shield"),
+];
+
+/// The VPN client a process called `name` belongs to, if any.
+pub fn vpn_process(name: &str) -> Option<&'static str> {
+    let lower = name.to_lowercase();
+    let base = lower.strip_suffix(".exe").unwrap_or(&lower);
+    VPN_PROCESSES
+        .iter()
+        .find(|(p, _)| *p == base)
+        .map(|(_, client)| *client)
+}
+
+/// Classifies an address of a local interface.
+pub fn interface_address(ip: std::net::IpAddr, prefix: u8) -> InterfaceAddress {
+    InterfaceAddress {
+        address: ip.to_string(),
+        prefix,
+        class: AddressClass::of(ip),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tunnel_interfaces_are_recognised_and_ordinary_ones_are_not() {
+        for vpn in [
+            "wg0",
+            "tun0",
+            "tap1",
+            "utun3",
+            "ppp0",
+            "ipsec0",
+            "tailscale0",
+            "nordlynx",
+            "WireGuard Tunnel",
+            "TAP-Windows Adapter V9",
+            "OpenVPN Wintun",
+            "ProtonVPN",
+        ] {
+            assert!(
+                vpn_interface_hint(vpn).is_some(),
+                "{vpn} is a VPN interface"
+            );
+        }
+        for plain in [
+            "eth0",
+            "enp3s0",
+            "wlan0",
+            "wlp2s0",
+            "Wi-Fi",
+            "Ethernet",
+            "en0",
+            "lo",
+            "docker0",
+            "br-1a2b",
+            "tunnel-of-love-lan",
+            "wgx",
+        ] {
+            assert!(
+                vpn_interface_hint(plain).is_none(),
+                "{plain} is not a VPN interface"
+            );
+        }
+    }
+
+    #[test]
+    fn vpn_clients_are_recognised_by_process_name() {
+        assert_eq!(vpn_process("openvpn"), Some("OpenVPN"));
+        assert_eq!(vpn_process("NordVPN.exe"), Some("NordVPN"));
+        assert_eq!(vpn_process("firefox"), None);
+        assert_eq!(vpn_process("openvpnx"), None, "whole names only");
+    }
+}

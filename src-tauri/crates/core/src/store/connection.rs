@@ -1,0 +1,125 @@
+//! Connection checks in SQL: recorded when they found something, read back newest first.
+
+use rusqlite::{OptionalExtension, params};
+
+use super::Store;
+use crate::{Error, Result, connection::ConnectionCheck, profile::Id};
+
+impl Store {
+    /// Stores `check` if it found an address and returns its id; a check that found nothing
+    /// (offline) is not evidence and is not stored.
+    pub fn record_check(&self, check: &ConnectionCheck) -> Result<Option<Id>> {
+        if !check.found_an_address() {
+            return Ok(None);
+        }
+        let detail = serde_json::to_string(check).map_err(|e| Error::Internal(e.to_string()))?;
+        self.with(|conn| {
+            conn.execute(
+                "INSERT INTO connection_checks (checked_at, public_v4, public_v6, vpn_active, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![check.checked_at, check.v4.address, check.v6.address, check.vpn.active, detail],
+            )?;
+            Ok(Some(conn.last_insert_rowid()))
+        })
+    }
+
+    /// The most recent stored check.
+    pub fn latest_check(&self) -> Result<Option<ConnectionCheck>> {
+        Ok(self.recent_checks(1)?.into_iter().next())
+    }
+
+    /// Up to `limit` stored checks, newest first. A row this version cannot read is skipped.
+    pub fn recent_checks(&self, limit: u32) -> Result<Vec<ConnectionCheck>> {
+        self.with(|conn| {
+            let mut stmt = conn.prepare(
+                "SELECT detail FROM connection_checks ORDER BY checked_at DESC, id DESC LIMIT ?1",
+            )?;
+            let rows = stmt.query_map([limit], |r| r.get::<_, String>(0))?;
+            let mut out = Vec::new();
+            for row in rows {
+                match serde_json::from_str(&row?) {
+                    Ok(check) => out.push(check),
+                    Err(err) => {
+                        tracing::warn!(%err, "skipping a stored check this version cannot read")
+                    }
+                }
+            }
+            Ok(out)
+        })
+    }
+
+    /// How many checks are stored.
+    pub fn check_count(&self) -> Result<u64> {
+        self.with(|conn| {
+            let n: Option<i64> = conn
+                .query_row("SELECT count(*) FROM connection_checks", [], |r| r.get(0))
+                .optional()?;
+            Ok(n.and_then(|n| u64::try_from(n).ok()).unwrap_or(0))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{
+        connection::VpnState,
+        discovery::{Discovery, DiscoveryStatus, IpFamily},
+    };
+
+    fn discovery(family: IpFamily, address: Option<&str>) -> Discovery {
+        Discovery {
+            family,
+            status: if address.is_some() {
+                DiscoveryStatus::Agreed
+            } else {
+                DiscoveryStatus::NoAnswer
+            },
+            address: address.map(str::to_owned),
+            reports: vec![],
+            quorum: 2,
+            elapsed_ms: 10,
+        }
+    }
+
+    fn check(at: &str, v4: Option<&str>) -> ConnectionCheck {
+        ConnectionCheck {
+            checked_at: at.parse().expect("ts"),
+            v4: discovery(IpFamily::V4, v4),
+            v6: discovery(IpFamily::V6, None),
+            interfaces: vec![],
+            vpn: VpnState {
+                active: false,
+                evidence: vec![],
+            },
+        }
+    }
+
+    #[test]
+    fn checks_are_kept_newest_first_and_an_offline_check_is_not_stored() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(&dir.path().join("db.sqlite3")).expect("open");
+        assert_eq!(store.latest_check().expect("latest"), None);
+        store
+            .record_check(&check("2026-11-01T10:00:00Z", Some("39.32.10.5")))
+            .expect("record");
+        store
+            .record_check(&check("2026-11-02T10:00:00Z", Some("39.32.77.1")))
+            .expect("record");
+        let offline = store
+            .record_check(&check("2026-11-03T10:00:00Z", None))
+            .expect("record offline");
+        assert_eq!(offline, None, "nothing stored as if it were an answer");
+        assert_eq!(store.check_count().expect("count"), 2);
+        let recent = store.recent_checks(10).expect("recent");
+        assert_eq!(
+            recent[0].v4.address.as_deref(),
+            Some("39.32.77.1"),
+            "newest first"
+        );
+        assert_eq!(
+            recent[1],
+            check("2026-11-01T10:00:00Z", Some("39.32.10.5")),
+            "the whole check round-trips"
+        );
+    }
+}

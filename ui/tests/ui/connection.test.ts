@@ -1,0 +1,82 @@
+// The Connection section in headless Chromium: progress while checking, the address with
+// its confidence in words, the evidence, the registered-IP watch and the VPN warning.
+import type { Server } from "node:http";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { artifact, launch, openApp, serveDist } from "./harness";
+
+let browser: Browser;
+let server: Server;
+let url: string;
+
+beforeAll(async () => {
+  ({ server, url } = await serveDist());
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function createProfileWithIp(page: import("playwright-core").Page, ip: string) {
+  await page.fill('input[name="name"]', "Ayesha Khan");
+  await page.click('[data-testid="profile-create"] button[type="submit"]');
+  await page.waitForSelector('[data-testid="readiness"]');
+  await page.click('nav a[data-section="settings"]');
+  await page.fill('input[name="ipAddress"]', ip);
+  await page.click('form:has(input[name="ipAddress"]) button[type="submit"]');
+  await page.waitForSelector(`text=${ip}`);
+}
+
+describe("connection check", () => {
+  it("shows progress, then the address with its confidence and every service's answer", async () => {
+    const { page, errors } = await openApp(browser, `${url}#/connection`);
+    await page.waitForSelector('[data-testid="check-now"]');
+    expect(await page.innerText("main")).toContain("Not checked yet");
+    await page.click('[data-testid="check-now"]');
+    await page.waitForSelector('[data-testid="checking"]');
+    expect(await page.isDisabled('[data-testid="check-now"]')).toBe(true);
+    await page.waitForSelector('[data-testid="address-v4"]');
+    expect(await page.innerText('[data-testid="address-v4"]')).toBe("39.32.10.5");
+    expect(await page.innerText('[data-family="v4"]')).toContain("Confirmed by 2 of 4 services");
+    expect(await page.innerText('[data-family="v6"]')).toContain("No service answered");
+    const evidence = await page.innerText("table.evidence");
+    expect(evidence).toContain("45.116.232.9 (disagrees)");
+    expect(evidence).toContain("Not waited for");
+    expect(await page.innerText("main")).toContain("192.168.1.23/24");
+    await page.screenshot({ path: artifact("connection-checked.png"), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it("warns prominently when the measured IP drifts from the recorded one", async () => {
+    const { page } = await openApp(browser, url, { publicV4: "39.32.77.1" });
+    await createProfileWithIp(page, "39.32.10.5");
+    await page.click('nav a[data-section="connection"]');
+    await page.click('[data-testid="check-now"]');
+    const watch = page.locator('[data-testid="ip-watch"]');
+    await watch.waitFor();
+    expect(await watch.getAttribute("role")).toBe("alert");
+    expect(await watch.innerText()).toContain("Your public IP is now 39.32.77.1, but you recorded 39.32.10.5");
+  });
+
+  it("says so when the measured IP is the recorded one", async () => {
+    const { page } = await openApp(browser, url);
+    await createProfileWithIp(page, "39.32.10.5");
+    await page.click('nav a[data-section="connection"]');
+    await page.click('[data-testid="check-now"]');
+    await page.locator('[data-testid="ip-watch"]').waitFor();
+    expect(await page.innerText('[data-testid="ip-watch"]')).toContain("39.32.10.5 is the IP you recorded");
+  });
+
+  it("explains that an active VPN's address is not the ISP's", async () => {
+    const { page } = await openApp(browser, `${url}#/connection`, { vpn: true });
+    await page.click('[data-testid="check-now"]');
+    const vpn = page.locator('[data-testid="vpn-active"]');
+    await vpn.waitFor();
+    const text = await vpn.innerText();
+    expect(text).toContain("probably your VPN's, not your ISP's");
+    expect(text).toContain("interface wg0 is a WireGuard tunnel");
+    await page.screenshot({ path: artifact("connection-vpn.png"), fullPage: true });
+  });
+});
