@@ -37,7 +37,10 @@ fi
 
 if [ ! -d "$root/ui/node_modules" ] || [ "$root/ui/package-lock.json" -nt "$root/ui/node_modules/.package-lock.json" ]; then
   say "Installing the UI's npm packages"
-  (cd "$root/ui" && npm ci --no-audit --no-fund --loglevel=error)
+  # `npm install` rather than `npm ci`: it installs the versions pinned in package-lock.json
+  # just the same, but tolerates a lock written where npm leaves out other platforms'
+  # optional packages (the Tauri CLI has one per OS), which `npm ci` refuses.
+  (cd "$root/ui" && npm install --no-audit --no-fund --loglevel=error)
 fi
 
 if [ "$mode" = test ] && ! command -v tauri-driver >/dev/null; then
