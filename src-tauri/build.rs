@@ -6,7 +6,7 @@ const COMMANDS: &[&str] = &[
     "overview",
     "ui_ready",
     "check_connection",
-    "latest_check",
+    "latest_report",
     "list_profiles",
     "create_profile",
     "update_profile",

@@ -87,7 +87,7 @@ macro_rules! commands {
 }
 
 use vca_core::{
-    connection::ConnectionCheck,
+    connection::ConnectionReport,
     overview::Overview,
     profile::{
         Id, Profile, ProfileDetail, ProfileInput, PublicIp, PublicIpInput, Site, SiteInput,
@@ -102,8 +102,8 @@ commands! {
     app::app_info() -> AppInfo;
     app::overview() -> Overview;
     app::ui_ready() -> ();
-    connection::check_connection() -> ConnectionCheck;
-    connection::latest_check() -> Option<ConnectionCheck>;
+    connection::check_connection() -> ConnectionReport;
+    connection::latest_report() -> Option<ConnectionReport>;
     profiles::list_profiles() -> Vec<Profile>;
     profiles::create_profile(input: ProfileInput) -> Profile;
     profiles::update_profile(id: Id, input: ProfileInput) -> Profile;

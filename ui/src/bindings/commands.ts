@@ -2,7 +2,7 @@
 // Do not edit: run `make bindings`.
 
 import type { AppInfo } from "./AppInfo";
-import type { ConnectionCheck } from "./ConnectionCheck";
+import type { ConnectionReport } from "./ConnectionReport";
 import type { Overview } from "./Overview";
 import type { Profile } from "./Profile";
 import type { ProfileDetail } from "./ProfileDetail";
@@ -21,8 +21,8 @@ export type Commands = {
   app_info: { args: Record<string, never>; result: AppInfo };
   overview: { args: Record<string, never>; result: Overview };
   ui_ready: { args: Record<string, never>; result: null };
-  check_connection: { args: Record<string, never>; result: ConnectionCheck };
-  latest_check: { args: Record<string, never>; result: ConnectionCheck | null };
+  check_connection: { args: Record<string, never>; result: ConnectionReport };
+  latest_report: { args: Record<string, never>; result: ConnectionReport | null };
   list_profiles: { args: Record<string, never>; result: Array<Profile> };
   create_profile: { args: { input: ProfileInput }; result: Profile };
   update_profile: { args: { id: number; input: ProfileInput }; result: Profile };
@@ -44,7 +44,7 @@ export const COMMAND_NAMES = [
   "overview",
   "ui_ready",
   "check_connection",
-  "latest_check",
+  "latest_report",
   "list_profiles",
   "create_profile",
   "update_profile",

@@ -1,7 +1,7 @@
 // The Connection section: the public address as independent services see it, how sure
 // that is, the registered-IP watch, VPN activity, and every piece of evidence.
 import { useEffect, useState } from "preact/hooks";
-import type { ConnectionCheck } from "../bindings/ConnectionCheck";
+import type { ConnectionReport } from "../bindings/ConnectionReport";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { PageHeader } from "../components/PageHeader";
 import { useShell } from "../context";
@@ -11,7 +11,9 @@ import { type AppError, call, toAppError } from "../ipc";
 import { AddressCard } from "./connection/AddressCard";
 import { InterfaceList } from "./connection/InterfaceList";
 import { IpWatch } from "./connection/IpWatch";
+import { HistoryTable } from "./connection/HistoryTable";
 import { ProviderTable } from "./connection/ProviderTable";
+import { VerdictCard } from "./connection/VerdictCard";
 
 function when(iso: string): string {
   return new Intl.DateTimeFormat(currentLocale(), { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
@@ -20,22 +22,23 @@ function when(iso: string): string {
 export function ConnectionPage() {
   const shell = useShell();
   const id = shell.settings.activeProfileId;
-  const latest = useLoad(() => call("latest_check"), []);
+  const latest = useLoad(() => call("latest_report"), []);
   const detail = useLoad(() => (id === null ? Promise.resolve(null) : call("profile_detail", { id })), [id, shell.dataVersion]);
-  const [check, setCheck] = useState<ConnectionCheck | null>(null);
+  const [report, setReport] = useState<ConnectionReport | null>(null);
+  const check = report?.check ?? null;
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
 
   useEffect(() => {
-    if (latest.state === "ready" && check === null) setCheck(latest.data);
+    if (latest.state === "ready" && report === null) setReport(latest.data);
   }, [latest.state]);
 
   const run = () => {
     setRunning(true);
     setError(null);
     call("check_connection").then(
-      (c) => {
-        setCheck(c);
+      (r) => {
+        setReport(r);
         setRunning(false);
         shell.dataChanged();
       },
@@ -86,6 +89,11 @@ export function ConnectionPage() {
           ) : null}
         </section>
 
+        <section class="card" aria-labelledby="verdict-title">
+          <h2 id="verdict-title">{t("connection.verdictTitle")}</h2>
+          {report ? <VerdictCard verdict={report.verdict} /> : <p class="muted">{t("connection.verdictNone")}</p>}
+        </section>
+
         {check ? (
           <section class="card" aria-labelledby="watch-title">
             <h2 id="watch-title">{t("connection.watchTitle")}</h2>
@@ -93,17 +101,16 @@ export function ConnectionPage() {
           </section>
         ) : null}
 
-        <section class="card empty-state" aria-labelledby="verdict-title">
-          <h2 id="verdict-title">{t("connection.verdictTitle")}</h2>
-          <p>{t("connection.verdictPending")}</p>
-        </section>
-
         {check ? (
           <>
             <section class="card" aria-labelledby="evidence-title">
               <h2 id="evidence-title">{t("connection.evidenceTitle")}</h2>
               <ProviderTable discovery={check.v4} />
               <ProviderTable discovery={check.v6} />
+            </section>
+            <section class="card" aria-labelledby="history-title">
+              <h2 id="history-title">{t("history.title")}</h2>
+              {report ? <HistoryTable history={report.history} /> : null}
             </section>
             <section class="card" aria-labelledby="interfaces-title">
               <h2 id="interfaces-title">{t("connection.interfacesTitle")}</h2>

@@ -4,6 +4,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createSocket, type Socket } from "node:dgram";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -62,10 +63,24 @@ async function echoService(body: string): Promise<{ server: Server; url: string 
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` };
 }
 
+/** A DNS server on 127.0.0.1 that answers every query "no such name" (so reverse DNS stays local). */
+async function nxdomainResolver(): Promise<{ socket: Socket; address: string }> {
+  const socket = createSocket("udp4");
+  socket.on("message", (query, peer) => {
+    if (query.length < 12) return;
+    const answer = Buffer.from(query);
+    answer[2] = (answer[2] ?? 0) | 0x80; // a response
+    answer[3] = ((answer[3] ?? 0) & 0xf0) | 3; // NXDOMAIN
+    socket.send(answer, peer.port, peer.address);
+  });
+  await new Promise<void>((ok) => socket.bind(0, "127.0.0.1", ok));
+  return { socket, address: `127.0.0.1:${socket.address().port}` };
+}
+
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   dataDir = mkdtempSync(join(tmpdir(), "vca-e2e-"));
-  driver = spawn("tauri-driver", ["--port", String(PORT), "--native-driver", "/usr/bin/WebKitWebDriver"], {
+  driver = spawn("tauri-driver", ["--port", String(PORT), "--native-port", String(PORT + 1), "--native-driver", "/usr/bin/WebKitWebDriver"], {
     stdio: ["ignore", "inherit", "inherit"],
   });
   await waitForDriver();
@@ -135,9 +150,11 @@ describe("the real app", () => {
 describe("the connection check in the real app", () => {
   it("asks the configured services, shows the address and matches it against the recorded IP", async () => {
     const services = await Promise.all([echoService("39.32.10.5\n"), echoService("39.32.10.5")]);
+    const resolver = await nxdomainResolver();
     const config = join(dataDir, "test-providers.toml");
     writeFileSync(
       config,
+      `timeoutMs = 2000\ndnsResolver = "${resolver.address}"\n\n` +
       services
         .map((s, i) => `[[provider]]\nkind = "http"\nname = "local-${i + 1}"\nurl = "${s.url}"\nfamily = "v4"\nformat = "plain"\n`)
         .join("\n"),
@@ -153,9 +170,14 @@ describe("the connection check in the real app", () => {
       const watch = browser.$('[data-testid="ip-watch"]');
       await watch.waitForExist();
       expect(await watch.getText()).toContain("39.32.10.5 is the IP you recorded");
+      const verdict = browser.$('[data-testid="verdict"]');
+      await verdict.waitForExist();
+      expect(await verdict.getAttribute("data-kind")).toBe("unknown");
+      expect(await verdict.getText()).toContain("has no reverse DNS name");
       await browser.saveScreenshot(join(ARTIFACTS, "10-connection-checked.png"));
     } finally {
       await browser.deleteSession();
+      resolver.socket.close();
       for (const s of services) s.server.close();
     }
   });

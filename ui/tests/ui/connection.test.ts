@@ -45,6 +45,14 @@ describe("connection check", () => {
     expect(evidence).toContain("45.116.232.9 (disagrees)");
     expect(evidence).toContain("Not waited for");
     expect(await page.innerText("main")).toContain("192.168.1.23/24");
+    const verdict = page.locator('[data-testid="verdict"]');
+    expect(await verdict.getAttribute("data-kind")).toBe("likelyDynamic");
+    const verdictText = await verdict.innerText();
+    expect(verdictText).toContain("Probably dynamic");
+    expect(verdictText).toContain("Confidence: low");
+    expect(verdictText).toContain("points to dynamic");
+    expect(await page.innerText('[data-testid="next-steps"]')).toContain("register your mobile number instead of an IP");
+    expect(await page.innerText('[data-testid="history"]')).toContain("39.32.10.5");
     await page.screenshot({ path: artifact("connection-checked.png"), fullPage: true });
     expect(errors).toEqual([]);
   });
@@ -77,6 +85,7 @@ describe("connection check", () => {
     const text = await vpn.innerText();
     expect(text).toContain("probably your VPN's, not your ISP's");
     expect(text).toContain("interface wg0 is a WireGuard tunnel");
+    expect(await page.innerText('[data-testid="verdict"]')).toContain("A VPN is active, so the address seen belongs to the VPN.");
     await page.screenshot({ path: artifact("connection-vpn.png"), fullPage: true });
   });
 });

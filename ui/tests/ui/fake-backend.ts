@@ -31,10 +31,11 @@ export function installFakeBackend(options: FakeOptions): void {
   (window as unknown as { __fakeCalls: string[] }).__fakeCalls = calls;
 
   const findProfile = (id: unknown) => profiles.find((p) => p.id === id);
-  let latestCheck: Commands["check_connection"]["result"] | null = null;
+  let latestReport: Commands["check_connection"]["result"] | null = null;
   const publicV4 = options.publicV4 ?? "39.32.10.5";
-  const makeCheck = (): Commands["check_connection"]["result"] => ({
+  const makeCheck = (): Commands["check_connection"]["result"]["check"] => ({
     checkedAt: now,
+    reverseDns: [{ address: publicV4, names: ["dsl-39-32-10-5.dynamic.example.pk"], error: null }],
     v4: {
       family: "v4",
       status: "agreed",
@@ -73,10 +74,34 @@ export function installFakeBackend(options: FakeOptions): void {
     ui_ready: () => null,
     check_connection: async () => {
       await new Promise((r) => setTimeout(r, 300));
-      latestCheck = makeCheck();
-      return latestCheck;
+      const check = makeCheck();
+      latestReport = {
+        check,
+        history: { periods: [{ address: publicV4, from: now, to: now, checks: 1 }], changesLast30Days: 0 },
+        verdict: options.vpn
+          ? {
+              kind: "unknown",
+              unknownReason: "vpnActive",
+              confidence: "low",
+              address: publicV4,
+              evidence: [{ source: "vpn", lean: "neutral", finding: "interface wg0 is a WireGuard tunnel; the address seen is probably the VPN's" }],
+              nextSteps: ["switchOffVpn"],
+            }
+          : {
+              kind: "likelyDynamic",
+              unknownReason: null,
+              confidence: "low",
+              address: publicV4,
+              evidence: [
+                { source: "services", lean: "neutral", finding: `2 of 4 independent services see your public address as ${publicV4}` },
+                { source: "reverseDns", lean: "dynamic", finding: 'the reverse DNS name dsl-39-32-10-5.dynamic.example.pk contains "dsl", "dynamic", which ISPs use for dynamic addresses' },
+              ],
+              nextSteps: ["askIspForStatic", "registerMobileNumber", "useLicensedProvider"],
+            },
+      };
+      return latestReport;
     },
-    latest_check: () => latestCheck,
+    latest_report: () => latestReport,
     get_settings: () => ({ ...settings }),
     update_settings: ({ patch }) => {
       const p = patch as Partial<typeof settings>;

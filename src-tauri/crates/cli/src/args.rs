@@ -35,8 +35,9 @@ pub enum Command {
     /// Ask independent services for this connection's public IPv4 and IPv6 addresses, and
     /// look at the local interfaces and VPNs. The check is stored in the history.
     ///
-    /// Exit codes: 0 the IP is static, 10 it is not static (dynamic or carrier-grade NAT),
-    /// 11 could not tell (offline, services disagree, or not enough evidence yet).
+    /// Exit codes: 0 static or likely static, 10 not static (dynamic, likely dynamic or
+    /// carrier-grade NAT), 11 could not tell (offline, a VPN, services disagree, or not
+    /// enough evidence yet).
     #[command(name = "check-ip")]
     CheckIp {
         /// Read the providers, timeouts and resolvers from this TOML file.

@@ -5,10 +5,11 @@ use std::process::ExitCode;
 use serde::Serialize;
 use vca_core::{
     ErrorKind,
-    connection::ConnectionCheck,
+    connection::ConnectionReport,
     discovery::{Discovery, DiscoveryStatus, ProviderOutcome},
     overview::{Overview, StepState},
     profile::{Profile, ProfileDetail, ProfileKind},
+    verdict::{NextStep, VerdictKind},
 };
 
 /// Facts printed by `vca info`.
@@ -30,7 +31,7 @@ pub enum Output {
     Profiles(Vec<Profile>),
     Profile(Profile),
     Detail(ProfileDetail),
-    Check(Box<ConnectionCheck>),
+    Check(Box<ConnectionReport>),
     /// Something created or removed: `{"ok": true, "id": N}`.
     Done {
         ok: bool,
@@ -140,7 +141,41 @@ fn print_discovery(label: &str, d: &Discovery) {
     }
 }
 
-fn print_check(c: &ConnectionCheck) {
+fn verdict_words(kind: VerdictKind) -> &'static str {
+    match kind {
+        VerdictKind::Static => "static: this IP can be registered",
+        VerdictKind::LikelyStatic => "probably static",
+        VerdictKind::LikelyDynamic => "probably dynamic",
+        VerdictKind::Dynamic => "dynamic: this IP changes and cannot be registered",
+        VerdictKind::BehindCgnat => "shared (carrier-grade NAT): cannot be registered",
+        VerdictKind::Unknown => "cannot tell yet",
+    }
+}
+
+fn next_step_words(step: NextStep) -> &'static str {
+    match step {
+        NextStep::RegisterIp => "Register this IP on the PTA portal.",
+        NextStep::ConfirmWithIsp => {
+            "Ask your ISP to confirm in writing that this IP is static and assigned to you."
+        }
+        NextStep::AskIspForStatic => "Ask your ISP for a static IP.",
+        NextStep::RegisterMobileNumber => {
+            "Freelancers: register your mobile number instead of an IP (allowed since December 2024)."
+        }
+        NextStep::UseLicensedProvider => {
+            "Use a PTA-licensed VPN provider: its users need no registration (since November 2025)."
+        }
+        NextStep::SwitchOffVpn => "Switch your VPN off and check again.",
+        NextStep::CheckAgainOnline => "Connect to the internet and check again.",
+        NextStep::CheckAgainLater => {
+            "Check again over the next days: an IP that holds for two weeks is good evidence."
+        }
+    }
+}
+
+fn print_check(report: &ConnectionReport) {
+    let c = &report.check;
+    let v = &report.verdict;
     print_discovery("IPv4", &c.v4);
     print_discovery("IPv6", &c.v6);
     if c.vpn.active {
@@ -160,7 +195,19 @@ fn print_check(c: &ConnectionCheck) {
             .collect();
         println!("  {:<12} {}", i.name, addrs.join(", "));
     }
-    println!("Static or dynamic: not enough evidence yet (this version does not judge it).");
+    println!();
+    println!(
+        "Verdict: {} (confidence: {:?})",
+        verdict_words(v.kind),
+        v.confidence
+    );
+    for e in &v.evidence {
+        println!("  - [{:?}, {:?}] {}", e.source, e.lean, e.finding);
+    }
+    println!("What you can do:");
+    for (i, step) in v.next_steps.iter().enumerate() {
+        println!("  {}. {}", i + 1, next_step_words(*step));
+    }
 }
 
 fn print_detail(d: &ProfileDetail) {
@@ -209,10 +256,16 @@ fn print_detail(d: &ProfileDetail) {
 }
 
 /// The exit code for a successful command. `check-ip` says whether the IP is static:
-/// 0 static, 10 not static, 11 could not tell. No verdict is made yet, so it is always 11.
+/// 0 static (or likely static), 10 not static (dynamic, likely dynamic, CGNAT), 11 could not tell.
 pub fn exit_code(out: &Output) -> ExitCode {
     match out {
-        Output::Check(_) => ExitCode::from(11),
+        Output::Check(r) => match r.verdict.kind {
+            VerdictKind::Static | VerdictKind::LikelyStatic => ExitCode::SUCCESS,
+            VerdictKind::Dynamic | VerdictKind::LikelyDynamic | VerdictKind::BehindCgnat => {
+                ExitCode::from(10)
+            }
+            _ => ExitCode::from(11),
+        },
         _ => ExitCode::SUCCESS,
     }
 }

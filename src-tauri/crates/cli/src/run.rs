@@ -140,8 +140,7 @@ fn check_ip(store: &Store, dir: &DataDir, config: Option<&std::path::Path>) -> R
         clients,
         jiff::Timestamp::now(),
     ));
-    store.record_check(&check)?;
-    Ok(Output::Check(Box::new(check)))
+    Ok(Output::Check(Box::new(store.record_and_report(check)?)))
 }
 
 fn profile(store: &Store, cmd: ProfileCommand) -> Result<Output> {

@@ -8,7 +8,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{discovery::Discovery, net_class::AddressClass};
+use crate::{discovery::Discovery, net_class::AddressClass, reverse_dns::ReverseDns};
 
 /// One address on one interface.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -58,6 +58,9 @@ pub struct ConnectionCheck {
     pub interfaces: Vec<LocalInterface>,
     /// VPN or tunnel activity.
     pub vpn: VpnState,
+    /// Reverse DNS of each public address found (absent in checks stored by version 0.1).
+    #[serde(default)]
+    pub reverse_dns: Vec<ReverseDns>,
 }
 
 impl ConnectionCheck {
@@ -65,6 +68,18 @@ impl ConnectionCheck {
     pub fn found_an_address(&self) -> bool {
         self.v4.address.is_some() || self.v6.address.is_some()
     }
+}
+
+/// A check with the verdict on it and the address history it was judged with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ConnectionReport {
+    /// What the check found.
+    pub check: ConnectionCheck,
+    /// The verdict.
+    pub verdict: crate::verdict::Verdict,
+    /// The public IPv4 address over time ("which IP, since when").
+    pub history: crate::history::AddressHistory,
 }
 
 /// Interface name prefixes (lowercase) that are tunnels, with what they are.

@@ -25,11 +25,14 @@ pub mod connection;
 pub mod data_dir;
 pub mod discovery;
 pub mod error;
+pub mod history;
 pub mod net_class;
 pub mod overview;
 pub mod profile;
+pub mod reverse_dns;
 pub mod settings;
 pub mod store;
+pub mod verdict;
 
 pub use error::{Error, ErrorKind, Result};
 

@@ -22,10 +22,22 @@ pub async fn check(
         let vpn = local::vpn_state(&interfaces, &clients);
         (interfaces, vpn)
     });
+    let cfg_for_ptr = Arc::clone(&cfg);
     let (v4, v6) = tokio::join!(
         discover(Arc::clone(&cfg), clients.clone(), Family::V4),
         discover(cfg, clients, Family::V6)
     );
+    // Reverse DNS of what was found, all at once.
+    let found: Vec<std::net::IpAddr> = [&v4.address, &v6.address]
+        .into_iter()
+        .flatten()
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    let reverse_dns = join_all(found.into_iter().map(|ip| {
+        let cfg = Arc::clone(&cfg_for_ptr);
+        async move { crate::ptr::reverse(ip, &cfg).await }
+    }))
+    .await;
     let (interfaces, vpn) = local
         .await
         .unwrap_or_else(|_| (Vec::new(), local::vpn_state(&[], &[])));
@@ -35,5 +47,22 @@ pub async fn check(
         v6,
         interfaces,
         vpn,
+        reverse_dns,
     }
+}
+
+/// Runs the futures at the same time and returns their outputs in order.
+async fn join_all<F>(futures: impl IntoIterator<Item = F>) -> Vec<F::Output>
+where
+    F: std::future::Future + Send + 'static,
+    F::Output: Send + 'static,
+{
+    let handles: Vec<_> = futures.into_iter().map(tokio::spawn).collect();
+    let mut out = Vec::with_capacity(handles.len());
+    for h in handles {
+        if let Ok(v) = h.await {
+            out.push(v);
+        }
+    }
+    out
 }

@@ -90,6 +90,8 @@ pub struct NetConfig {
     pub quorum: usize,
     /// The most bytes read from one HTTP answer; more is refused as not an echo service.
     pub max_answer_bytes: usize,
+    /// The DNS resolver for reverse (PTR) lookups; the system's resolver when absent.
+    pub dns_resolver: Option<SocketAddr>,
     /// The providers, in any order; they are asked at the same time.
     #[serde(rename = "provider")]
     pub providers: Vec<ProviderSpec>,
@@ -101,6 +103,7 @@ impl Default for NetConfig {
             timeout_ms: 3000,
             quorum: 2,
             max_answer_bytes: 4096,
+            dns_resolver: None,
             providers: default_providers(),
         }
     }

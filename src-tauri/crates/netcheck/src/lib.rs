@@ -26,6 +26,7 @@ mod discover;
 mod dns;
 pub mod local;
 pub mod provider;
+pub mod ptr;
 
 pub use check::check;
 pub use discover::discover;

@@ -31,6 +31,7 @@ fn config(timeout_ms: u64, quorum: usize, providers: Vec<ProviderSpec>) -> Arc<N
         timeout_ms,
         quorum,
         max_answer_bytes: 4096,
+        dns_resolver: None,
         providers,
     })
 }
@@ -92,6 +93,7 @@ async fn every_kind_of_bad_answer_fails_with_its_own_reason_and_nothing_is_belie
         timeout_ms: 800,
         quorum: 2,
         max_answer_bytes: 4096,
+        dns_resolver: None,
         providers: vec![
             plain(
                 "html",
@@ -294,6 +296,7 @@ async fn ipv6_providers_are_asked_over_ipv6() {
         timeout_ms: 2000,
         quorum: 1,
         max_answer_bytes: 4096,
+        dns_resolver: None,
         providers: vec![ProviderSpec::Http {
             name: "v6".into(),
             url: format!("http://{server}/"),

@@ -3,7 +3,13 @@
 use rusqlite::{OptionalExtension, params};
 
 use super::Store;
-use crate::{Error, Result, connection::ConnectionCheck, profile::Id};
+use crate::{
+    Error, Result,
+    connection::{ConnectionCheck, ConnectionReport},
+    history::AddressHistory,
+    profile::Id,
+    verdict::judge,
+};
 
 impl Store {
     /// Stores `check` if it found an address and returns its id; a check that found nothing
@@ -45,6 +51,42 @@ impl Store {
             }
             Ok(out)
         })
+    }
+
+    /// The history of the public IPv4 address, from every stored check.
+    pub fn v4_history(&self, now: jiff::Timestamp) -> Result<AddressHistory> {
+        let seen = self.with(|conn| {
+            let mut stmt = conn.prepare(
+                "SELECT checked_at, public_v4 FROM connection_checks WHERE public_v4 IS NOT NULL",
+            )?;
+            let rows = stmt.query_map([], |r| {
+                Ok((r.get::<_, jiff::Timestamp>(0)?, r.get::<_, String>(1)?))
+            })?;
+            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        })?;
+        Ok(AddressHistory::from_observations(seen, now))
+    }
+
+    /// The verdict on `check` with the history as stored now (store `check` first).
+    pub fn report_for(&self, check: ConnectionCheck) -> Result<ConnectionReport> {
+        let history = self.v4_history(check.checked_at)?;
+        let verdict = judge(&check, &history, &check.reverse_dns);
+        Ok(ConnectionReport {
+            check,
+            verdict,
+            history,
+        })
+    }
+
+    /// Stores `check` (when it found an address) and returns its report.
+    pub fn record_and_report(&self, check: ConnectionCheck) -> Result<ConnectionReport> {
+        self.record_check(&check)?;
+        self.report_for(check)
+    }
+
+    /// The report of the most recent stored check.
+    pub fn latest_report(&self) -> Result<Option<ConnectionReport>> {
+        self.latest_check()?.map(|c| self.report_for(c)).transpose()
     }
 
     /// How many checks are stored.
@@ -91,6 +133,7 @@ mod tests {
                 active: false,
                 evidence: vec![],
             },
+            reverse_dns: vec![],
         }
     }
 
@@ -120,6 +163,34 @@ mod tests {
             recent[1],
             check("2026-11-01T10:00:00Z", Some("39.32.10.5")),
             "the whole check round-trips"
+        );
+    }
+
+    #[test]
+    fn the_report_judges_with_the_stored_history() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(&dir.path().join("db.sqlite3")).expect("open");
+        store
+            .record_check(&check("2026-11-01T10:00:00Z", Some("39.32.1.1")))
+            .expect("record");
+        store
+            .record_check(&check("2026-11-10T10:00:00Z", Some("39.32.2.2")))
+            .expect("record");
+        let report = store
+            .record_and_report(check("2026-11-20T10:00:00Z", Some("39.32.10.5")))
+            .expect("report");
+        assert_eq!(report.history.periods.len(), 3);
+        assert_eq!(
+            report.verdict.kind,
+            crate::verdict::VerdictKind::Dynamic,
+            "changed twice in 30 days"
+        );
+        assert_eq!(
+            store
+                .latest_report()
+                .expect("latest")
+                .map(|r| r.verdict.kind),
+            Some(report.verdict.kind)
         );
     }
 }

@@ -141,6 +141,8 @@ pub enum Dns {
     Txt(String),
     /// NXDOMAIN.
     NoSuchName,
+    /// A PTR record with this name.
+    Ptr(String),
 }
 
 /// Starts a UDP DNS server on 127.0.0.1 and returns its address.
@@ -200,6 +202,14 @@ pub async fn dns(behaviour: Dns) -> SocketAddr {
                         }
                         (Dns::NoSuchName, _) => {
                             response.metadata.response_code = ResponseCode::NXDomain
+                        }
+                        (Dns::Ptr(target), RecordType::PTR) => {
+                            let target = hickory_proto::rr::Name::from_ascii(target).expect("name");
+                            response.answers.push(Record::from_rdata(
+                                name,
+                                0,
+                                RData::PTR(hickory_proto::rr::rdata::PTR(target)),
+                            ));
                         }
                         _ => {}
                     }

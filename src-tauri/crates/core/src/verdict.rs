@@ -1,0 +1,642 @@
+//! The verdict on a connection: can its public IP be registered with PTA?
+//!
+//! Pure: it weighs a [`ConnectionCheck`], the address history and the reverse DNS names,
+//! and says *static*, *likely static*, *likely dynamic*, *dynamic*, *behind CGNAT* or
+//! *unknown*, with a confidence, every piece of evidence in plain words, and what to do
+//! next. Evidence it does not have (registry data, the ISP) simply does not count; the
+//! verdict never claims more than its evidence supports.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::{
+    connection::ConnectionCheck,
+    discovery::DiscoveryStatus,
+    history::AddressHistory,
+    net_class::AddressClass,
+    reverse_dns::{NameHint, ReverseDns, hint},
+};
+
+/// What the connection is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum VerdictKind {
+    /// Fixed: can be registered.
+    Static,
+    /// Probably fixed; confirm with the ISP before registering.
+    LikelyStatic,
+    /// Probably changes; registering it would likely break.
+    LikelyDynamic,
+    /// Changes: cannot be registered.
+    Dynamic,
+    /// Shared by many customers (carrier-grade NAT): cannot be registered.
+    BehindCgnat,
+    /// Offline, a VPN in the way, or not enough evidence.
+    Unknown,
+}
+
+/// Why the verdict is unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum UnknownReason {
+    /// No public address could be found.
+    Offline,
+    /// A VPN is active, so the address seen is the VPN's.
+    VpnActive,
+    /// The services disagreed about the address.
+    Disagreement,
+    /// The evidence so far points neither way.
+    NotEnoughEvidence,
+}
+
+/// How sure the verdict is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Confidence {
+    /// A hint.
+    Low,
+    /// Several hints, or one good one.
+    Medium,
+    /// Strong evidence.
+    High,
+}
+
+/// Which way a piece of evidence points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Lean {
+    /// Toward a fixed address.
+    Static,
+    /// Toward a changing address.
+    Dynamic,
+    /// Toward carrier-grade NAT.
+    Cgnat,
+    /// Informative, pointing neither way.
+    Neutral,
+}
+
+/// Where a piece of evidence comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum EvidenceSource {
+    /// The public-address services.
+    Services,
+    /// This computer's network interfaces.
+    Interfaces,
+    /// VPN detection.
+    Vpn,
+    /// Earlier checks stored on this computer.
+    History,
+    /// The reverse DNS (PTR) name of the address.
+    ReverseDns,
+}
+
+/// One piece of evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Evidence {
+    /// Where it comes from.
+    pub source: EvidenceSource,
+    /// Which way it points.
+    pub lean: Lean,
+    /// What was found, in plain words.
+    pub finding: String,
+}
+
+/// What the user can do next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum NextStep {
+    /// Register this IP with PTA.
+    RegisterIp,
+    /// Ask the ISP to confirm in writing that the IP is static.
+    ConfirmWithIsp,
+    /// Ask the ISP for a static IP.
+    AskIspForStatic,
+    /// Freelancers may register a mobile number instead of an IP (since December 2024).
+    RegisterMobileNumber,
+    /// Use a PTA-licensed VPN provider; its users need no registration (since November 2025).
+    UseLicensedProvider,
+    /// Switch the VPN off and check again.
+    SwitchOffVpn,
+    /// Connect to the internet and check again.
+    CheckAgainOnline,
+    /// Check again over the coming days so the history can show whether the IP holds.
+    CheckAgainLater,
+}
+
+/// The verdict with everything behind it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Verdict {
+    /// What the connection is.
+    pub kind: VerdictKind,
+    /// Why it is unknown, when it is.
+    pub unknown_reason: Option<UnknownReason>,
+    /// How sure.
+    pub confidence: Confidence,
+    /// The public address judged (IPv4 preferred: PTA registers IPv4 addresses).
+    pub address: Option<String>,
+    /// Every piece of evidence.
+    pub evidence: Vec<Evidence>,
+    /// What to do next, most useful first.
+    pub next_steps: Vec<NextStep>,
+}
+
+/// Days an address must have held, across checks, to count as evidence of a fixed IP.
+pub const HELD_DAYS_FOR_STATIC: i64 = 14;
+
+fn plural(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn ev(source: EvidenceSource, lean: Lean, finding: String) -> Evidence {
+    Evidence {
+        source,
+        lean,
+        finding,
+    }
+}
+
+/// Judges `check`, given the history of its IPv4 address (including `check`) and the
+/// reverse DNS of its addresses.
+pub fn judge(
+    check: &ConnectionCheck,
+    v4_history: &AddressHistory,
+    reverse_dns: &[ReverseDns],
+) -> Verdict {
+    let mut evidence = Vec::new();
+    let discovery = if check.v4.address.is_some() || check.v6.address.is_none() {
+        &check.v4
+    } else {
+        &check.v6
+    };
+    let address = discovery.address.clone();
+
+    // Services.
+    let agreeing = discovery
+        .reports
+        .iter()
+        .filter(|r| {
+            matches!(
+                r.outcome,
+                crate::discovery::ProviderOutcome::Answered { agrees: true, .. }
+            )
+        })
+        .count();
+    match (&address, discovery.status) {
+        (Some(a), DiscoveryStatus::Agreed) => evidence.push(ev(
+            EvidenceSource::Services,
+            Lean::Neutral,
+            format!("{agreeing} of {} independent services see your public address as {a}", discovery.reports.len()),
+        )),
+        (Some(a), _) => evidence.push(ev(
+            EvidenceSource::Services,
+            Lean::Neutral,
+            format!("only one service answered ({a}); the address is not confirmed"),
+        )),
+        (None, DiscoveryStatus::Disagreement) => evidence.push(ev(
+            EvidenceSource::Services,
+            Lean::Neutral,
+            "the services gave different addresses: split routing, a proxy, or a service giving wrong answers".into(),
+        )),
+        (None, _) => evidence.push(ev(EvidenceSource::Services, Lean::Neutral, "no service answered".into())),
+    }
+
+    // VPN.
+    for e in &check.vpn.evidence {
+        evidence.push(ev(
+            EvidenceSource::Vpn,
+            Lean::Neutral,
+            format!("{e}; the address seen is probably the VPN's"),
+        ));
+    }
+
+    // Interfaces: CGNAT space, or the public address on this computer.
+    let mut cgnat = false;
+    for iface in check.interfaces.iter().filter(|i| i.vpn_hint.is_none()) {
+        for a in &iface.addresses {
+            if a.class == AddressClass::Cgnat {
+                cgnat = true;
+                evidence.push(ev(
+                    EvidenceSource::Interfaces,
+                    Lean::Cgnat,
+                    format!("{} on {} is in 100.64.0.0/10, the range carriers share among many customers (CGNAT)", a.address, iface.name),
+                ));
+            }
+            if Some(&a.address) == address.as_ref() {
+                evidence.push(ev(
+                    EvidenceSource::Interfaces,
+                    Lean::Neutral,
+                    format!(
+                        "the public address is on {} itself: no router translates it",
+                        iface.name
+                    ),
+                ));
+            }
+        }
+    }
+
+    // History.
+    let mut history_lean = Lean::Neutral;
+    if let Some(current) = v4_history
+        .current()
+        .filter(|p| Some(&p.address) == address.as_ref())
+    {
+        let changes = v4_history.changes_last_30_days;
+        let held_days = v4_history.current_span().as_hours() / 24;
+        if changes >= 2 {
+            history_lean = Lean::Dynamic;
+            evidence.push(ev(
+                EvidenceSource::History,
+                Lean::Dynamic,
+                format!("your address changed {changes} times in the last 30 days"),
+            ));
+        } else if changes == 1 {
+            history_lean = Lean::Dynamic;
+            let before = v4_history
+                .periods
+                .iter()
+                .rev()
+                .nth(1)
+                .map(|p| p.address.clone())
+                .unwrap_or_default();
+            evidence.push(ev(
+                EvidenceSource::History,
+                Lean::Dynamic,
+                format!(
+                    "your address changed from {before} to {} on {}",
+                    current.address,
+                    current.from.strftime("%Y-%m-%d")
+                ),
+            ));
+        } else if held_days >= HELD_DAYS_FOR_STATIC && current.checks >= 3 {
+            history_lean = Lean::Static;
+            evidence.push(ev(
+                EvidenceSource::History,
+                Lean::Static,
+                format!(
+                    "{} has held for {held_days} days across {} checks",
+                    current.address, current.checks
+                ),
+            ));
+        } else {
+            evidence.push(ev(
+                EvidenceSource::History,
+                Lean::Neutral,
+                format!(
+                    "{} so far, over {}: too short a history to tell",
+                    plural(u64::from(current.checks), "check", "checks"),
+                    plural(u64::try_from(held_days).unwrap_or(0), "day", "days")
+                ),
+            ));
+        }
+    }
+
+    // Reverse DNS.
+    let mut ptr_lean = Lean::Neutral;
+    if let Some(r) = address
+        .as_ref()
+        .and_then(|a| reverse_dns.iter().find(|r| &r.address == a))
+    {
+        match r.names.first() {
+            None => evidence.push(ev(
+                EvidenceSource::ReverseDns,
+                Lean::Neutral,
+                format!("{} has no reverse DNS name", r.address),
+            )),
+            Some(name) => {
+                let (h, words) = hint(name);
+                ptr_lean = match h {
+                    NameHint::Dynamic => Lean::Dynamic,
+                    NameHint::Static => Lean::Static,
+                    NameHint::Unclear => Lean::Neutral,
+                };
+                let finding = match h {
+                    NameHint::Unclear => format!(
+                        "the reverse DNS name {name} does not say whether the address is fixed"
+                    ),
+                    _ => format!(
+                        "the reverse DNS name {name} contains \"{}\", which ISPs use for {} addresses",
+                        words.join("\", \""),
+                        if h == NameHint::Static {
+                            "fixed"
+                        } else {
+                            "dynamic"
+                        }
+                    ),
+                };
+                evidence.push(ev(EvidenceSource::ReverseDns, ptr_lean, finding));
+            }
+        }
+    }
+
+    let (kind, unknown_reason, confidence) = if address.is_none()
+        && discovery.status == DiscoveryStatus::Disagreement
+    {
+        (
+            VerdictKind::Unknown,
+            Some(UnknownReason::Disagreement),
+            Confidence::Low,
+        )
+    } else if address.is_none() {
+        (
+            VerdictKind::Unknown,
+            Some(UnknownReason::Offline),
+            Confidence::Low,
+        )
+    } else if check.vpn.active {
+        (
+            VerdictKind::Unknown,
+            Some(UnknownReason::VpnActive),
+            Confidence::Low,
+        )
+    } else if cgnat {
+        (VerdictKind::BehindCgnat, None, Confidence::High)
+    } else {
+        match (history_lean, ptr_lean) {
+            (Lean::Dynamic, _) if v4_history.changes_last_30_days >= 2 => {
+                (VerdictKind::Dynamic, None, Confidence::High)
+            }
+            (Lean::Dynamic, Lean::Dynamic) => (VerdictKind::Dynamic, None, Confidence::High),
+            (Lean::Dynamic, _) => (VerdictKind::LikelyDynamic, None, Confidence::Medium),
+            (Lean::Static, Lean::Static) => (VerdictKind::Static, None, Confidence::High),
+            (Lean::Static, Lean::Dynamic) | (Lean::Neutral, Lean::Neutral) => (
+                VerdictKind::Unknown,
+                Some(UnknownReason::NotEnoughEvidence),
+                Confidence::Low,
+            ),
+            (Lean::Static, _) | (Lean::Neutral, Lean::Static) => {
+                (VerdictKind::LikelyStatic, None, Confidence::Medium)
+            }
+            (Lean::Neutral, Lean::Dynamic) => (VerdictKind::LikelyDynamic, None, Confidence::Low),
+            _ => (
+                VerdictKind::Unknown,
+                Some(UnknownReason::NotEnoughEvidence),
+                Confidence::Low,
+            ),
+        }
+    };
+
+    let next_steps = match (kind, unknown_reason) {
+        (VerdictKind::Static, _) => vec![NextStep::RegisterIp],
+        (VerdictKind::LikelyStatic, _) => vec![NextStep::ConfirmWithIsp, NextStep::RegisterIp],
+        (VerdictKind::Dynamic | VerdictKind::LikelyDynamic | VerdictKind::BehindCgnat, _) => {
+            vec![
+                NextStep::AskIspForStatic,
+                NextStep::RegisterMobileNumber,
+                NextStep::UseLicensedProvider,
+            ]
+        }
+        (_, Some(UnknownReason::Offline)) => vec![NextStep::CheckAgainOnline],
+        (_, Some(UnknownReason::VpnActive)) => vec![NextStep::SwitchOffVpn],
+        _ => vec![
+            NextStep::CheckAgainLater,
+            NextStep::ConfirmWithIsp,
+            NextStep::UseLicensedProvider,
+        ],
+    };
+
+    Verdict {
+        kind,
+        unknown_reason,
+        confidence,
+        address,
+        evidence,
+        next_steps,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::{SignedDuration, Timestamp};
+
+    use super::*;
+    use crate::{
+        connection::{LocalInterface, VpnState, interface_address},
+        discovery::{Discovery, IpFamily, ProviderKind, ProviderOutcome, ProviderReport},
+    };
+
+    const NOW: &str = "2026-11-23T10:00:00Z";
+
+    fn now() -> Timestamp {
+        NOW.parse().expect("ts")
+    }
+
+    fn discovery(address: Option<&str>, status: DiscoveryStatus) -> Discovery {
+        let report = |name: &str| ProviderReport {
+            name: name.into(),
+            kind: ProviderKind::Http,
+            outcome: match address {
+                Some(a) => ProviderOutcome::Answered {
+                    address: a.into(),
+                    agrees: true,
+                },
+                None => ProviderOutcome::Failed {
+                    reason: "offline".into(),
+                },
+            },
+            elapsed_ms: 50,
+        };
+        Discovery {
+            family: IpFamily::V4,
+            status,
+            address: address.map(str::to_owned),
+            reports: vec![report("a"), report("b")],
+            quorum: 2,
+            elapsed_ms: 50,
+        }
+    }
+
+    fn check(address: Option<&str>, local: &[(&str, &str)], vpn: bool) -> ConnectionCheck {
+        let status = if address.is_some() {
+            DiscoveryStatus::Agreed
+        } else {
+            DiscoveryStatus::NoAnswer
+        };
+        ConnectionCheck {
+            checked_at: now(),
+            v4: discovery(address, status),
+            v6: discovery(None, DiscoveryStatus::NoAnswer),
+            interfaces: local
+                .iter()
+                .map(|(name, ip)| LocalInterface {
+                    name: (*name).into(),
+                    addresses: vec![interface_address(ip.parse().expect("ip"), 24)],
+                    vpn_hint: crate::connection::vpn_interface_hint(name).map(str::to_owned),
+                })
+                .collect(),
+            vpn: VpnState {
+                active: vpn,
+                evidence: if vpn {
+                    vec!["interface wg0 is a WireGuard tunnel".into()]
+                } else {
+                    vec![]
+                },
+            },
+            reverse_dns: vec![],
+        }
+    }
+
+    /// `address` seen daily for `days` days up to now.
+    fn held(address: &str, days: i64) -> AddressHistory {
+        let seen = (0..=days)
+            .map(|d| {
+                (
+                    now() - SignedDuration::from_hours(24 * d),
+                    address.to_owned(),
+                )
+            })
+            .collect();
+        AddressHistory::from_observations(seen, now())
+    }
+
+    fn ptr(address: &str, name: &str) -> Vec<ReverseDns> {
+        vec![ReverseDns {
+            address: address.into(),
+            names: vec![name.into()],
+            error: None,
+        }]
+    }
+
+    const IP: &str = "39.32.10.5";
+
+    #[test]
+    fn offline_is_unknown_and_says_to_check_again_online() {
+        let v = judge(&check(None, &[], false), &AddressHistory::default(), &[]);
+        assert_eq!(
+            (v.kind, v.unknown_reason),
+            (VerdictKind::Unknown, Some(UnknownReason::Offline))
+        );
+        assert_eq!(v.next_steps, vec![NextStep::CheckAgainOnline]);
+    }
+
+    #[test]
+    fn a_vpn_makes_the_address_the_vpns_so_no_verdict_is_made() {
+        let v = judge(
+            &check(Some(IP), &[("wg0", "10.8.0.2")], true),
+            &held(IP, 30),
+            &ptr(IP, "static.example.pk"),
+        );
+        assert_eq!(v.unknown_reason, Some(UnknownReason::VpnActive));
+        assert_eq!(v.next_steps, vec![NextStep::SwitchOffVpn]);
+    }
+
+    #[test]
+    fn a_cgnat_address_on_the_interface_means_behind_cgnat_whatever_else_is_seen() {
+        let v = judge(
+            &check(Some(IP), &[("wwan0", "100.72.14.9")], false),
+            &held(IP, 30),
+            &ptr(IP, "static.example.pk"),
+        );
+        assert_eq!(
+            (v.kind, v.confidence),
+            (VerdictKind::BehindCgnat, Confidence::High)
+        );
+        assert!(
+            v.evidence
+                .iter()
+                .any(|e| e.lean == Lean::Cgnat && e.finding.contains("100.72.14.9"))
+        );
+        assert!(v.next_steps.contains(&NextStep::RegisterMobileNumber));
+        assert!(v.next_steps.contains(&NextStep::UseLicensedProvider));
+    }
+
+    #[test]
+    fn an_address_that_changed_twice_this_month_is_dynamic() {
+        let seen = vec![
+            (
+                now() - SignedDuration::from_hours(24 * 20),
+                "39.32.1.1".to_owned(),
+            ),
+            (
+                now() - SignedDuration::from_hours(24 * 10),
+                "39.32.2.2".to_owned(),
+            ),
+            (now(), IP.to_owned()),
+        ];
+        let v = judge(
+            &check(Some(IP), &[("eth0", "192.168.1.2")], false),
+            &AddressHistory::from_observations(seen, now()),
+            &[],
+        );
+        assert_eq!(
+            (v.kind, v.confidence),
+            (VerdictKind::Dynamic, Confidence::High)
+        );
+        assert!(
+            v.evidence
+                .iter()
+                .any(|e| e.source == EvidenceSource::History
+                    && e.finding.contains("changed 2 times"))
+        );
+    }
+
+    #[test]
+    fn a_long_held_address_with_a_static_name_is_static() {
+        let v = judge(
+            &check(Some(IP), &[("eth0", "192.168.1.2")], false),
+            &held(IP, 20),
+            &ptr(IP, "static-39-32-10-5.business.example.pk"),
+        );
+        assert_eq!(
+            (v.kind, v.confidence),
+            (VerdictKind::Static, Confidence::High)
+        );
+        assert_eq!(v.next_steps, vec![NextStep::RegisterIp]);
+    }
+
+    #[test]
+    fn one_hint_alone_gives_only_a_likely_verdict() {
+        let v = judge(
+            &check(Some(IP), &[("eth0", "192.168.1.2")], false),
+            &held(IP, 1),
+            &ptr(IP, "dsl-39-32-10-5.dynamic.example.pk"),
+        );
+        assert_eq!(v.kind, VerdictKind::LikelyDynamic);
+        let v = judge(
+            &check(Some(IP), &[("eth0", "192.168.1.2")], false),
+            &held(IP, 20),
+            &[],
+        );
+        assert_eq!(
+            (v.kind, v.confidence),
+            (VerdictKind::LikelyStatic, Confidence::Medium)
+        );
+        assert_eq!(
+            v.next_steps[0],
+            NextStep::ConfirmWithIsp,
+            "likely static: confirm with the ISP first"
+        );
+    }
+
+    #[test]
+    fn no_hints_is_unknown_not_a_guess() {
+        let v = judge(
+            &check(Some(IP), &[("eth0", "192.168.1.2")], false),
+            &held(IP, 1),
+            &ptr(IP, "host.example.pk"),
+        );
+        assert_eq!(
+            (v.kind, v.unknown_reason),
+            (VerdictKind::Unknown, Some(UnknownReason::NotEnoughEvidence))
+        );
+        assert!(v.next_steps.contains(&NextStep::CheckAgainLater));
+        assert!(
+            v.evidence
+                .iter()
+                .any(|e| e.source == EvidenceSource::ReverseDns),
+            "the PTR name is shown even when unclear"
+        );
+    }
+
+    #[test]
+    fn conflicting_evidence_is_unknown() {
+        let v = judge(
+            &check(Some(IP), &[("eth0", "192.168.1.2")], false),
+            &held(IP, 20),
+            &ptr(IP, "pool-7.dynamic.example.pk"),
+        );
+        assert_eq!(v.unknown_reason, Some(UnknownReason::NotEnoughEvidence));
+    }
+}
