@@ -1,8 +1,8 @@
 //! Where the connection check asks, and how long it waits: every endpoint is configuration.
 //!
 //! The defaults name public services; a TOML file (the app's settings file, or
-//! `vca --config FILE`) replaces any part, so users behind a proxy and the tests can point
-//! every provider, resolver and timeout elsewhere. See `docs/netcheck-config.md` for the format.
+//! `vca check-ip --config FILE`) replaces any part, so users behind a proxy and the tests can point
+//! every provider, resolver and timeout elsewhere. See `docs/connection-settings.md`.
 
 use std::{net::SocketAddr, path::Path, time::Duration};
 

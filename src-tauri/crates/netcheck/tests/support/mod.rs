@@ -143,6 +143,8 @@ pub enum Dns {
     NoSuchName,
     /// A PTR record with this name.
     Ptr(String),
+    /// The inner answer, after a delay in milliseconds.
+    Delayed(Box<Dns>, u64),
 }
 
 /// Starts a UDP DNS server on 127.0.0.1 and returns its address.
@@ -159,8 +161,12 @@ pub async fn dns(behaviour: Dns) -> SocketAddr {
                 continue;
             };
             let socket = Arc::clone(&socket);
-            let behaviour = behaviour.clone();
+            let mut behaviour = behaviour.clone();
             tokio::spawn(async move {
+                if let Dns::Delayed(inner, ms) = behaviour {
+                    tokio::time::sleep(Duration::from_millis(ms)).await;
+                    behaviour = *inner;
+                }
                 let mut response = Message::response(request.metadata.id, OpCode::Query);
                 response.metadata.authoritative = true;
                 response.queries = request.queries.clone();
