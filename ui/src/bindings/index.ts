@@ -5,6 +5,7 @@ export type { AddressPeriod } from "./AddressPeriod";
 export type { AppInfo } from "./AppInfo";
 export type { Confidence } from "./Confidence";
 export type { ConnectionCheck } from "./ConnectionCheck";
+export type { ConnectionLine } from "./ConnectionLine";
 export type { ConnectionReport } from "./ConnectionReport";
 export type { Discovery } from "./Discovery";
 export type { DiscoveryStatus } from "./DiscoveryStatus";

@@ -7,7 +7,7 @@ import { PageHeader } from "../components/PageHeader";
 import { ProfileCreateForm } from "../components/ProfileCreateForm";
 import { useShell } from "../context";
 import { useLoad } from "../hooks/useLoad";
-import { t, type MessageKey } from "../i18n";
+import { currentLocale, t, type MessageKey } from "../i18n";
 import { call } from "../ipc";
 import { hashFor, type Section } from "../router";
 
@@ -62,6 +62,7 @@ function OverviewBody({ overview }: { overview: Overview }) {
           <p class="muted small">{t("overview.readinessNote")}</p>
         </section>
       )}
+      <ConnectionLineCard overview={overview} />
       <section class="card" aria-labelledby="steps-title">
         <h2 id="steps-title">{t("overview.stepsTitle")}</h2>
         <ol class="steps">
@@ -75,6 +76,24 @@ function OverviewBody({ overview }: { overview: Overview }) {
         </ol>
       </section>
     </div>
+  );
+}
+
+function ConnectionLineCard({ overview }: { overview: Overview }) {
+  const c = overview.connection;
+  return (
+    <section class={`card connection-line verdict-${c?.verdict ?? "none"}`} data-testid="connection-line">
+      <p>
+        <strong>{c ? t("overview.connectionLine", { verdict: t(`verdict.kind.${c.verdict}`) }) : t("overview.connectionNone")}</strong>
+        {c?.address ? (
+          <span class="muted">
+            {" "}
+            · {t("overview.connectionAddress", { address: c.address, when: new Intl.DateTimeFormat(currentLocale(), { dateStyle: "medium" }).format(new Date(c.checkedAt)) })}
+          </span>
+        ) : null}
+      </p>
+      <a href={hashFor("connection")}>{t("overview.connectionGo")}</a>
+    </section>
   );
 }
 

@@ -88,4 +88,17 @@ describe("connection check", () => {
     expect(await page.innerText('[data-testid="verdict"]')).toContain("A VPN is active, so the address seen belongs to the VPN.");
     await page.screenshot({ path: artifact("connection-vpn.png"), fullPage: true });
   });
+
+  it("the overview shows the verdict in one line once a check has run", async () => {
+    const { page } = await openApp(browser, url);
+    await page.waitForSelector('[data-testid="connection-line"]');
+    expect(await page.innerText('[data-testid="connection-line"]')).toContain("Connection: not checked yet.");
+    await page.click('nav a[data-section="connection"]');
+    await page.click('[data-testid="check-now"]');
+    await page.waitForSelector('[data-testid="verdict"]');
+    await page.click('nav a[data-section="overview"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="connection-line"]')?.textContent?.includes("Probably dynamic"));
+    expect(await page.innerText('[data-testid="connection-line"]')).toContain("Connection: Probably dynamic · 39.32.10.5");
+    await page.screenshot({ path: artifact("overview-with-verdict.png") });
+  });
 });

@@ -180,15 +180,21 @@ export function installFakeBackend(options: FakeOptions): void {
     overview: () => {
       const active = findProfile(settings.activeProfileId);
       const count = active ? ips.filter((i) => i.profileId === active.id).length : 0;
-      const done = (active ? 1 : 0) + (count > 0 ? 1 : 0);
+      const verdict = latestReport?.verdict ?? null;
+      const connectionDone = verdict !== null && (verdict.kind === "static" || verdict.kind === "likelyStatic");
+      const done = (active ? 1 : 0) + (count > 0 ? 1 : 0) + (connectionDone ? 1 : 0);
       return {
         profile: active ?? null,
         publicIpCount: count,
-        readinessPercent: Math.floor((done * 100) / 2),
+        connection:
+          latestReport === null
+            ? null
+            : { verdict: latestReport.verdict.kind, unknownReason: latestReport.verdict.unknownReason, address: latestReport.verdict.address, checkedAt: now },
+        readinessPercent: Math.floor((done * 100) / 3),
         steps: [
           { key: "profile", state: active ? "done" : "todo" },
           { key: "publicIp", state: count > 0 ? "done" : "todo" },
-          { key: "connection", state: "upcoming" },
+          { key: "connection", state: connectionDone ? "done" : "todo" },
           { key: "eligibility", state: "upcoming" },
           { key: "documents", state: "upcoming" },
           { key: "application", state: "upcoming" },

@@ -63,7 +63,7 @@ describe("profile", () => {
     await page.fill('input[name="name"]', "Ayesha Khan");
     await page.click('[data-testid="profile-create"] button[type="submit"]');
     await page.waitForSelector('[data-testid="readiness"]');
-    expect(await page.innerText('[data-testid="readiness"]')).toBe("50% of checkable steps done");
+    expect(await page.innerText('[data-testid="readiness"]')).toBe("33% of checkable steps done");
     expect(await page.innerText("main")).toContain("Ayesha Khan");
     expect(errors).toEqual([]);
   });
@@ -85,7 +85,7 @@ describe("profile", () => {
     await page.waitForSelector('text=39.32.10.5');
     await page.click('nav a[data-section="overview"]');
     await page.waitForSelector('[data-testid="readiness"]');
-    expect(await page.innerText('[data-testid="readiness"]')).toBe("100% of checkable steps done");
+    expect(await page.innerText('[data-testid="readiness"]')).toBe("66% of checkable steps done");
   });
 });
 

@@ -7,7 +7,26 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{Result, profile::Profile, store::Store};
+use crate::{
+    Result,
+    profile::Profile,
+    store::Store,
+    verdict::{UnknownReason, VerdictKind},
+};
+
+/// The connection verdict in one line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ConnectionLine {
+    /// The verdict of the latest check.
+    pub verdict: VerdictKind,
+    /// Why it is unknown, when it is.
+    pub unknown_reason: Option<UnknownReason>,
+    /// The public address judged.
+    pub address: Option<String>,
+    /// When the check ran.
+    pub checked_at: jiff::Timestamp,
+}
 
 /// One step of the journey.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -57,6 +76,8 @@ pub struct Overview {
     pub profile: Option<Profile>,
     /// How many public IPs it has recorded.
     pub public_ip_count: u32,
+    /// The latest connection verdict, if a check has run.
+    pub connection: Option<ConnectionLine>,
     /// Every step in order.
     pub steps: Vec<ReadinessStep>,
     /// Done steps as a share of counted steps, 0–100.
@@ -65,7 +86,11 @@ pub struct Overview {
 
 impl Overview {
     /// Builds the overview from the steps' states.
-    fn from_parts(profile: Option<Profile>, public_ip_count: u32) -> Self {
+    fn from_parts(
+        profile: Option<Profile>,
+        public_ip_count: u32,
+        connection: Option<ConnectionLine>,
+    ) -> Self {
         let state = |done: bool| {
             if done {
                 StepState::Done
@@ -84,7 +109,10 @@ impl Overview {
             },
             ReadinessStep {
                 key: StepKey::Connection,
-                state: StepState::Upcoming,
+                // Done once the verdict says the IP can be registered.
+                state: state(connection.as_ref().is_some_and(|c| {
+                    matches!(c.verdict, VerdictKind::Static | VerdictKind::LikelyStatic)
+                })),
             },
             ReadinessStep {
                 key: StepKey::Eligibility,
@@ -111,6 +139,7 @@ impl Overview {
         Self {
             profile,
             public_ip_count,
+            connection,
             steps,
             readiness_percent,
         }
@@ -121,12 +150,18 @@ impl Store {
     /// The overview for the active profile.
     pub fn overview(&self) -> Result<Overview> {
         let settings = self.settings()?;
+        let connection = self.latest_report()?.map(|r| ConnectionLine {
+            verdict: r.verdict.kind,
+            unknown_reason: r.verdict.unknown_reason,
+            address: r.verdict.address,
+            checked_at: r.check.checked_at,
+        });
         let Some(id) = settings.active_profile_id else {
-            return Ok(Overview::from_parts(None, 0));
+            return Ok(Overview::from_parts(None, 0, connection));
         };
         let detail = self.profile_detail(id)?;
         let ips = u32::try_from(detail.public_ips.len()).unwrap_or(u32::MAX);
-        Ok(Overview::from_parts(Some(detail.profile), ips))
+        Ok(Overview::from_parts(Some(detail.profile), ips, connection))
     }
 }
 
@@ -149,9 +184,12 @@ mod tests {
                 name: "Ayesha".into(),
             })
             .expect("create");
-        let half = store.overview().expect("overview");
-        assert_eq!(half.profile.as_ref().map(|p| p.id), Some(p.id));
-        assert_eq!(half.readiness_percent, 50, "profile done, IP to do");
+        let third = store.overview().expect("overview");
+        assert_eq!(third.profile.as_ref().map(|p| p.id), Some(p.id));
+        assert_eq!(
+            third.readiness_percent, 33,
+            "profile done; IP and connection to do"
+        );
 
         store
             .add_public_ip(
@@ -163,11 +201,18 @@ mod tests {
                 },
             )
             .expect("ip");
-        let full = store.overview().expect("overview");
-        assert_eq!(full.public_ip_count, 1);
-        assert_eq!(full.readiness_percent, 100);
+        let two_thirds = store.overview().expect("overview");
+        assert_eq!(two_thirds.public_ip_count, 1);
+        assert_eq!(
+            two_thirds.readiness_percent, 66,
+            "the connection is not known to be static"
+        );
+        assert_eq!(two_thirds.connection, None, "no check has run");
         assert!(
-            full.steps.iter().any(|s| s.state == StepState::Upcoming),
+            two_thirds
+                .steps
+                .iter()
+                .any(|s| s.state == StepState::Upcoming),
             "later steps are shown, not counted"
         );
     }
