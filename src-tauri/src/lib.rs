@@ -9,6 +9,7 @@ pub mod commands;
 pub mod error;
 pub mod ipc;
 pub mod state;
+pub mod watch;
 
 use std::{path::PathBuf, time::Instant};
 
@@ -67,7 +68,12 @@ pub fn run() -> std::process::ExitCode {
         Some(err) => tracing::error!(message = %err.message, "the data store could not be opened"),
         None => tracing::info!(data_dir = %state.data_dir().display(), "data store open"),
     }
-    let result = configure(tauri::Builder::default(), state).run(tauri::generate_context!());
+    let result = configure(tauri::Builder::default(), state)
+        .setup(|app| {
+            watch::spawn(app.handle().clone());
+            Ok(())
+        })
+        .run(tauri::generate_context!());
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(err) => {

@@ -88,6 +88,16 @@ impl AppState {
         self.net.clone()
     }
 
+    /// Runs a full connection check, stores it when it found an address, and returns it with
+    /// its verdict. Used by the command and by the background watcher.
+    pub async fn check_connection(
+        &self,
+    ) -> Result<vca_core::connection::ConnectionReport, IpcError> {
+        let (cfg, clients) = self.net()?;
+        let check = vca_netcheck::check(cfg, clients, jiff::Timestamp::now()).await;
+        self.run(move |store| store.record_and_report(check)).await
+    }
+
     /// Runs `f` with the store on a blocking-task thread, off the UI thread.
     pub async fn run<T, F>(&self, f: F) -> Result<T, IpcError>
     where

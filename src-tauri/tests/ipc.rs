@@ -139,7 +139,7 @@ fn settings_patches_persist_across_a_restart() {
     let settings = h.invoke("get_settings", json!({})).expect("settings");
     assert_eq!(
         settings,
-        json!({ "theme": "dark", "language": "system", "activeProfileId": null })
+        json!({ "theme": "dark", "language": "system", "activeProfileId": null, "recheckHours": 6 })
     );
 }
 
@@ -159,10 +159,15 @@ fn the_main_window_is_granted_exactly_the_registered_commands() {
         .iter()
         .map(|c| format!("allow-{}", c.replace('_', "-")))
         .collect();
+    // Listening for the backend's events (connection-checked) needs these two, and only these.
+    wanted.extend([
+        "core:event:allow-listen".to_owned(),
+        "core:event:allow-unlisten".to_owned(),
+    ]);
     wanted.sort();
     assert_eq!(
         granted, wanted,
-        "capabilities/main.json must grant each command, and nothing else"
+        "capabilities/main.json must grant each command and event listening, and nothing else"
     );
 }
 

@@ -8,7 +8,7 @@ import { ErrorNotice } from "./components/ErrorNotice";
 import { NavBar } from "./components/NavBar";
 import { ShellContext, type Shell } from "./context";
 import { resolveLocale, setLocale, t } from "./i18n";
-import { type AppError, call, toAppError } from "./ipc";
+import { type AppError, call, onEvent, toAppError } from "./ipc";
 import { ConnectionPage } from "./pages/ConnectionPage";
 import { OverviewPage } from "./pages/OverviewPage";
 import { ApplicationPage, CredentialsPage, DocumentsPage, EligibilityPage } from "./pages/PlaceholderPages";
@@ -63,6 +63,11 @@ export function App() {
     };
     window.addEventListener("hashchange", onHash);
     return () => window.removeEventListener("hashchange", onHash);
+  }, []);
+  useEffect(() => {
+    // A check the app ran on its own (schedule, network change) refreshes what pages show.
+    const stop = onEvent("connection-checked", () => setDataVersion((v) => v + 1)).catch(() => undefined);
+    return () => void stop.then((unlisten) => unlisten?.());
   }, []);
   useEffect(() => {
     // Tell the backend once the first real screen is up (start-up time is measured by this).

@@ -1,7 +1,9 @@
 // The only file that talks to the Rust side. Every call is typed by the generated command map,
-// and every failure becomes an AppError with a code the UI can branch on and a readable message.
+// every event by the generated event map, and every failure becomes an AppError with a code
+// the UI can branch on and a readable message.
 import { invoke } from "@tauri-apps/api/core";
-import type { Commands } from "./bindings/commands";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import type { Commands, Events } from "./bindings/commands";
 import type { ErrorCode } from "./bindings/ErrorCode";
 import type { IpcError } from "./bindings/IpcError";
 import { t } from "./i18n";
@@ -54,4 +56,9 @@ export async function call<K extends CommandName>(cmd: K, ...args: ArgsOf<K>): P
   } catch (reason) {
     throw toAppError(reason);
   }
+}
+
+/** Calls `handler` with each `name` event the backend emits; resolves to a function that stops it. */
+export async function onEvent<K extends keyof Events>(name: K, handler: (payload: Events[K]) => void): Promise<UnlistenFn> {
+  return listen<Events[K]>(name, (event) => handler(event.payload));
 }

@@ -10,9 +10,7 @@ use crate::{error::IpcError, state::AppState};
 /// runtime, not the UI thread.
 #[tauri::command]
 pub async fn check_connection(state: State<'_, AppState>) -> Result<ConnectionReport, IpcError> {
-    let (cfg, clients) = state.net()?;
-    let check = vca_netcheck::check(cfg, clients, jiff::Timestamp::now()).await;
-    state.run(move |store| store.record_and_report(check)).await
+    state.check_connection().await
 }
 
 /// The most recent stored check with its verdict, if any.

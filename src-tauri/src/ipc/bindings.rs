@@ -12,7 +12,7 @@ use std::{
 
 use ts_rs::{Config, ExportError, TS, TypeVisitor};
 
-use super::command_specs;
+use super::{command_specs, event_specs};
 use crate::error::IpcError;
 
 /// The ts-rs configuration: 64-bit ids are plain JavaScript numbers (SQLite rowids stay far
@@ -98,11 +98,15 @@ pub fn generate(dir: &Path) -> Result<(), ExportError> {
     std::fs::create_dir_all(dir)?;
 
     let specs = command_specs();
+    let events = event_specs();
     let mut imports = BTreeMap::new();
     for spec in &specs {
         for exporter in spec.exporters() {
             (exporter.0)(&cfg, &mut imports)?;
         }
+    }
+    for event in &events {
+        (event.exporter().0)(&cfg, &mut imports)?;
     }
     (Exporter::of::<IpcError>().0)(&cfg, &mut BTreeMap::new())?;
 
@@ -142,6 +146,13 @@ pub fn generate(dir: &Path) -> Result<(), ExportError> {
         let _ = writeln!(ts, "  \"{}\",", spec.name);
     }
     ts.push_str("] as const satisfies readonly (keyof Commands)[];\n");
+    ts.push_str(
+        "\n/** Every event the backend emits, with its payload. */\nexport type Events = {\n",
+    );
+    for event in &events {
+        let _ = writeln!(ts, "  \"{}\": {};", event.name, event.payload_ts_type);
+    }
+    ts.push_str("};\n");
     std::fs::write(dir.join("commands.ts"), ts)?;
 
     let mut types: Vec<String> = std::fs::read_dir(dir)?
@@ -157,7 +168,7 @@ pub fn generate(dir: &Path) -> Result<(), ExportError> {
     for t in &types {
         let _ = writeln!(index, "export type {{ {t} }} from \"./{t}\";");
     }
-    index.push_str("export type { Commands } from \"./commands\";\nexport { COMMAND_NAMES } from \"./commands\";\n");
+    index.push_str("export type { Commands, Events } from \"./commands\";\nexport { COMMAND_NAMES } from \"./commands\";\n");
     std::fs::write(dir.join("index.ts"), index)?;
     Ok(())
 }

@@ -3,7 +3,8 @@
 //! [`commands!`] lists every command with its argument and result types. From that one list
 //! come the Tauri handler, the TypeScript command map in `ui/src/bindings/commands.ts`
 //! (see [`bindings`]) and a compile-time check that each listed signature is the real one,
-//! so the list cannot drift from the code it describes.
+//! so the list cannot drift from the code it describes. [`events!`] does the same for the
+//! events the backend emits: a typed `emit_…` function each, and the `Events` map in TS.
 
 pub mod bindings;
 
@@ -17,6 +18,50 @@ pub struct ArgSpec {
     /// The argument's TypeScript type.
     pub ts_type: String,
     exporter: bindings::Exporter,
+}
+
+/// One event: its name and payload.
+#[derive(Debug, Clone)]
+pub struct EventSpec {
+    /// The event's name, as the front end listens for it.
+    pub name: &'static str,
+    /// The TypeScript type of its payload.
+    pub payload_ts_type: String,
+    payload_exporter: bindings::Exporter,
+}
+
+impl EventSpec {
+    fn new<P: TS + 'static>(name: &'static str) -> Self {
+        Self {
+            name,
+            payload_ts_type: P::name(&bindings::config()),
+            payload_exporter: bindings::Exporter::of::<P>(),
+        }
+    }
+
+    /// The exporter of the payload type.
+    pub(crate) fn exporter(&self) -> &bindings::Exporter {
+        &self.payload_exporter
+    }
+}
+
+macro_rules! events {
+    ($( $emit:ident ( $name:literal ) : $payload:ty ; )*) => {
+        $(
+            #[doc = concat!("Emits the `", $name, "` event to every window.")]
+            pub fn $emit<R: tauri::Runtime>(app: &tauri::AppHandle<R>, payload: &$payload) {
+                use tauri::Emitter as _;
+                if let Err(err) = app.emit($name, payload) {
+                    tracing::warn!(event = $name, %err, "could not emit an event");
+                }
+            }
+        )*
+
+        /// The specification of every event, for generating bindings.
+        pub fn event_specs() -> Vec<EventSpec> {
+            vec![$(EventSpec::new::<$payload>($name)),*]
+        }
+    };
 }
 
 /// One command: its name, arguments and result.
@@ -97,6 +142,10 @@ use vca_core::{
 };
 
 use crate::commands::app::AppInfo;
+
+events! {
+    emit_connection_checked("connection-checked"): ConnectionReport;
+}
 
 commands! {
     app::app_info() -> AppInfo;

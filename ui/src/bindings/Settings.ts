@@ -17,4 +17,8 @@ language: Language,
 /**
  * The profile the app shows; `None` until one exists.
  */
-activeProfileId: number | null, };
+activeProfileId: number | null, 
+/**
+ * Hours between automatic connection checks while the app runs; 0 turns them off.
+ */
+recheckHours: number, };

@@ -17,4 +17,8 @@ language?: Language,
 /**
  * New active profile.
  */
-activeProfileId?: number, };
+activeProfileId?: number, 
+/**
+ * New interval between automatic checks (0 = off, at most a week).
+ */
+recheckHours?: number, };

@@ -59,3 +59,8 @@ export const COMMAND_NAMES = [
   "get_settings",
   "update_settings",
 ] as const satisfies readonly (keyof Commands)[];
+
+/** Every event the backend emits, with its payload. */
+export type Events = {
+  "connection-checked": ConnectionReport;
+};

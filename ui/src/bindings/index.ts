@@ -44,5 +44,5 @@ export type { UnknownReason } from "./UnknownReason";
 export type { Verdict } from "./Verdict";
 export type { VerdictKind } from "./VerdictKind";
 export type { VpnState } from "./VpnState";
-export type { Commands } from "./commands";
+export type { Commands, Events } from "./commands";
 export { COMMAND_NAMES } from "./commands";

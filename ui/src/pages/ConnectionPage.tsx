@@ -7,7 +7,7 @@ import { PageHeader } from "../components/PageHeader";
 import { useShell } from "../context";
 import { useLoad } from "../hooks/useLoad";
 import { currentLocale, t } from "../i18n";
-import { type AppError, call, toAppError } from "../ipc";
+import { type AppError, call, onEvent, toAppError } from "../ipc";
 import { AddressCard } from "./connection/AddressCard";
 import { InterfaceList } from "./connection/InterfaceList";
 import { IpWatch } from "./connection/IpWatch";
@@ -32,6 +32,11 @@ export function ConnectionPage() {
   useEffect(() => {
     if (latest.state === "ready" && report === null) setReport(latest.data);
   }, [latest.state]);
+  useEffect(() => {
+    // An automatic check (schedule, network change) replaces what is shown.
+    const stop = onEvent("connection-checked", setReport).catch(() => undefined);
+    return () => void stop.then((unlisten) => unlisten?.());
+  }, []);
 
   const run = () => {
     setRunning(true);

@@ -101,4 +101,28 @@ describe("connection check", () => {
     expect(await page.innerText('[data-testid="connection-line"]')).toContain("Connection: Probably dynamic · 39.32.10.5");
     await page.screenshot({ path: artifact("overview-with-verdict.png") });
   });
+
+  it("a check the app ran on its own updates the page through the connection-checked event", async () => {
+    const { page, errors } = await openApp(browser, `${url}#/connection`);
+    await page.waitForSelector('[data-testid="check-now"]');
+    expect(await page.innerText("main")).toContain("Not checked yet");
+    const delivered = await page.evaluate(async () => {
+      const w = window as unknown as { __fakeNextReport: () => Promise<unknown>; __fakeEmit: (e: string, p: unknown) => number };
+      return w.__fakeEmit("connection-checked", await w.__fakeNextReport());
+    });
+    expect(delivered, "the page listens for the event").toBeGreaterThan(0);
+    await page.waitForSelector('[data-testid="address-v4"]');
+    expect(await page.innerText('[data-testid="address-v4"]')).toBe("39.32.10.5");
+    expect(errors).toEqual([]);
+  });
+
+  it("the automatic-check interval is a setting", async () => {
+    const { page } = await openApp(browser, `${url}#/settings`);
+    const select = page.locator('select[name="recheckHours"]');
+    await select.waitFor();
+    expect(await select.inputValue()).toBe("6");
+    await select.selectOption("0");
+    await page.waitForFunction(() => (document.querySelector('select[name="recheckHours"]') as HTMLSelectElement).value === "0");
+    expect(await page.innerText("main")).toContain("Automatic checks start only after you have run the first check yourself");
+  });
 });

@@ -24,7 +24,7 @@ export function installFakeBackend(options: FakeOptions): void {
   const ips: Commands["add_public_ip"]["result"][] = [];
   const sites: Commands["add_site"]["result"][] = [];
   const staff: Commands["add_staff"]["result"][] = [];
-  const settings: Commands["get_settings"]["result"] = { theme: "system", language: "system", activeProfileId: null };
+  const settings: Commands["get_settings"]["result"] = { theme: "system", language: "system", activeProfileId: null, recheckHours: 6 };
   const invalid = (field: string, message: string) => ({ code: "invalidInput", message, field });
   const notFound = (what: string) => ({ code: "notFound", message: `${what} was not found; it may have been deleted`, field: null });
   const calls: string[] = [];
@@ -203,16 +203,40 @@ export function installFakeBackend(options: FakeOptions): void {
     },
   };
 
+  // Event listeners the page registered, so a test can emit an event as the backend would.
+  const callbacks = new Map<number, (message: unknown) => void>();
+  const listeners: { event: string; handler: number }[] = [];
+  let nextCallback = 1;
+  (window as unknown as { __fakeEmit: (event: string, payload: unknown) => number }).__fakeEmit = (event, payload) => {
+    const matching = listeners.filter((l) => l.event === event);
+    for (const l of matching) callbacks.get(l.handler)?.({ event, id: l.handler, payload });
+    return matching.length;
+  };
+  (window as unknown as { __fakeNextReport: () => unknown }).__fakeNextReport = () => handlers.check_connection({});
+  (window as unknown as { __TAURI_EVENT_PLUGIN_INTERNALS__: unknown }).__TAURI_EVENT_PLUGIN_INTERNALS__ = {
+    unregisterListener: () => undefined,
+  };
   (window as unknown as { __TAURI_INTERNALS__: unknown }).__TAURI_INTERNALS__ = {
     invoke: async (cmd: string, args: Record<string, unknown>) => {
       calls.push(cmd);
       await new Promise((r) => setTimeout(r, 5));
       if (options.rawRejection !== undefined && cmd !== "app_info" && cmd !== "ui_ready") throw options.rawRejection;
+      // The event plugin's own commands (listen/unlisten), used by @tauri-apps/api/event.
+      if (cmd === "plugin:event|listen") {
+        listeners.push({ event: String(args.event), handler: Number(args.handler) });
+        return listeners.length;
+      }
+      if (cmd === "plugin:event|unlisten") return null;
       const handler = (handlers as Record<string, Handler | undefined>)[cmd];
       if (!handler) throw `unknown command ${cmd}`;
       return handler(args ?? {});
     },
-    transformCallback: () => 0,
+    transformCallback: (callback: (message: unknown) => void) => {
+      const id = nextCallback++;
+      callbacks.set(id, callback);
+      return id;
+    },
+    unregisterCallback: () => undefined,
     metadata: { currentWindow: { label: "main" }, currentWebview: { windowLabel: "main", label: "main" } },
   };
 }

@@ -30,6 +30,7 @@ pub mod net_class;
 pub mod overview;
 pub mod profile;
 pub mod reverse_dns;
+pub mod schedule;
 pub mod settings;
 pub mod store;
 pub mod verdict;

@@ -33,7 +33,7 @@ pub enum Language {
 }
 
 /// All settings.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Settings {
     /// Light, dark or system.
@@ -42,7 +42,23 @@ pub struct Settings {
     pub language: Language,
     /// The profile the app shows; `None` until one exists.
     pub active_profile_id: Option<Id>,
+    /// Hours between automatic connection checks while the app runs; 0 turns them off.
+    pub recheck_hours: u32,
 }
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            theme: Theme::default(),
+            language: Language::default(),
+            active_profile_id: None,
+            recheck_hours: crate::schedule::DEFAULT_RECHECK_HOURS,
+        }
+    }
+}
+
+/// The longest interval between automatic checks, in hours (a week).
+pub const MAX_RECHECK_HOURS: u32 = 168;
 
 /// A change to some settings; absent fields stay as they are.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
@@ -57,4 +73,7 @@ pub struct SettingsPatch {
     /// New active profile.
     #[ts(optional)]
     pub active_profile_id: Option<Id>,
+    /// New interval between automatic checks (0 = off, at most a week).
+    #[ts(optional)]
+    pub recheck_hours: Option<u32>,
 }

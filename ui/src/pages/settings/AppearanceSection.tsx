@@ -1,9 +1,11 @@
-// Theme and language; each change is saved at once.
+// Theme, language and automatic connection checks; each change is saved at once.
 import type { Language } from "../../bindings/Language";
 import type { Theme } from "../../bindings/Theme";
 import { SelectField } from "../../components/Field";
 import { useShell } from "../../context";
 import { t } from "../../i18n";
+
+const RECHECK_CHOICES = [0, 1, 3, 6, 12, 24, 72, 168] as const;
 
 export function AppearanceSection() {
   const shell = useShell();
@@ -32,7 +34,18 @@ export function AppearanceSection() {
           ]}
           onChange={(language) => void shell.updateSettings({ language })}
         />
+        <SelectField<string>
+          name="recheckHours"
+          label={t("settings.recheck")}
+          value={String(shell.settings.recheckHours)}
+          options={RECHECK_CHOICES.map((h) => ({
+            value: String(h),
+            label: h === 0 ? t("settings.recheckOff") : t("settings.recheckEvery", { hours: h }),
+          }))}
+          onChange={(h) => void shell.updateSettings({ recheckHours: Number(h) })}
+        />
       </div>
+      <p class="muted small">{t("settings.recheckNote")}</p>
     </section>
   );
 }

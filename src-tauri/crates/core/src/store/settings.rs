@@ -6,16 +6,25 @@ use super::Store;
 use crate::{
     Error, Result,
     profile::Id,
-    settings::{Settings, SettingsPatch},
+    settings::{MAX_RECHECK_HOURS, Settings, SettingsPatch},
 };
 
 const THEME: &str = "theme";
 const LANGUAGE: &str = "language";
 const ACTIVE_PROFILE: &str = "activeProfileId";
+const RECHECK_HOURS: &str = "recheckHours";
 
 fn get<T: serde::de::DeserializeOwned + Default>(
     conn: &rusqlite::Connection,
     key: &str,
+) -> Result<T> {
+    get_or(conn, key, T::default)
+}
+
+fn get_or<T: serde::de::DeserializeOwned>(
+    conn: &rusqlite::Connection,
+    key: &str,
+    default: impl Fn() -> T,
 ) -> Result<T> {
     let raw: Option<String> = conn
         .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
@@ -23,12 +32,12 @@ fn get<T: serde::de::DeserializeOwned + Default>(
         })
         .optional()?;
     Ok(match raw {
-        None => T::default(),
+        None => default(),
         Some(raw) => serde_json::from_str(&raw).unwrap_or_else(|err| {
             // A value this version cannot read (hand-edited, or from a newer version) falls
             // back to the default instead of locking the user out of the app.
             tracing::warn!(key, %err, "unreadable setting; using the default");
-            T::default()
+            default()
         }),
     })
 }
@@ -66,12 +75,21 @@ impl Store {
                 theme: get(conn, THEME)?,
                 language: get(conn, LANGUAGE)?,
                 active_profile_id,
+                recheck_hours: get_or(conn, RECHECK_HOURS, || {
+                    crate::schedule::DEFAULT_RECHECK_HOURS
+                })?,
             })
         })
     }
 
     /// Applies `patch` atomically and returns the settings after it.
     pub fn update_settings(&self, patch: &SettingsPatch) -> Result<Settings> {
+        if patch.recheck_hours.is_some_and(|h| h > MAX_RECHECK_HOURS) {
+            return Err(Error::invalid(
+                "recheckHours",
+                format!("automatic checks can be at most {MAX_RECHECK_HOURS} hours (a week) apart"),
+            ));
+        }
         self.with(|conn| {
             let tx = conn.transaction()?;
             if let Some(theme) = patch.theme {
@@ -79,6 +97,9 @@ impl Store {
             }
             if let Some(language) = patch.language {
                 put(&tx, LANGUAGE, &language)?;
+            }
+            if let Some(hours) = patch.recheck_hours {
+                put(&tx, RECHECK_HOURS, &hours)?;
             }
             if let Some(id) = patch.active_profile_id {
                 let exists = tx
@@ -182,6 +203,31 @@ mod tests {
         assert_eq!(
             store.settings().expect("s").theme,
             Theme::System,
+            "a refused patch changes nothing"
+        );
+    }
+
+    #[test]
+    fn the_recheck_interval_defaults_to_six_hours_and_is_bounded() {
+        let (_dir, store) = store();
+        assert_eq!(store.settings().expect("s").recheck_hours, 6);
+        let s = store
+            .update_settings(&SettingsPatch {
+                recheck_hours: Some(0),
+                ..Default::default()
+            })
+            .expect("off");
+        assert_eq!(s.recheck_hours, 0, "0 turns automatic checks off");
+        let err = store
+            .update_settings(&SettingsPatch {
+                recheck_hours: Some(1000),
+                ..Default::default()
+            })
+            .expect_err("too long");
+        assert_eq!(err.field(), Some("recheckHours"));
+        assert_eq!(
+            store.settings().expect("s").recheck_hours,
+            0,
             "a refused patch changes nothing"
         );
     }
