@@ -23,4 +23,8 @@ address: string,
 /**
  * E.g. "PTCL fibre, 2nd floor".
  */
-label: string | null, };
+label: string | null, 
+/**
+ * The subscriber (customer) ID on the ISP's bill for this line.
+ */
+subscriberId: string | null, };

@@ -15,4 +15,8 @@ address: string,
 /**
  * Optional label.
  */
-label: string | null, };
+label: string | null, 
+/**
+ * The subscriber (customer) ID on the ISP's bill, as printed.
+ */
+subscriberId: string | null, };

@@ -19,12 +19,13 @@ afterAll(async () => {
   server?.close();
 });
 
-async function createProfileWithIp(page: import("playwright-core").Page, ip: string) {
+async function createProfileWithIp(page: import("playwright-core").Page, ip: string, subscriberId = "") {
   await page.fill('input[name="name"]', "Ayesha Khan");
   await page.click('[data-testid="profile-create"] button[type="submit"]');
   await page.waitForSelector('[data-testid="readiness"]');
   await page.click('nav a[data-section="settings"]');
   await page.fill('input[name="ipAddress"]', ip);
+  await page.fill('input[name="subscriberId"]', subscriberId);
   await page.click('form:has(input[name="ipAddress"]) button[type="submit"]');
   await page.waitForSelector(`text=${ip}`);
 }
@@ -68,13 +69,15 @@ describe("connection check", () => {
     expect(await watch.innerText()).toContain("Your public IP is now 39.32.77.1, but you recorded 39.32.10.5");
   });
 
-  it("says so when the measured IP is the recorded one", async () => {
+  it("says so when the measured IP is the recorded one, and whether the ISP can verify it", async () => {
     const { page } = await openApp(browser, url);
-    await createProfileWithIp(page, "39.32.10.5");
+    await createProfileWithIp(page, "39.32.10.5", "0421778812");
+    expect(await page.innerText("main")).toContain("subscriber 0421778812");
     await page.click('nav a[data-section="connection"]');
     await page.click('[data-testid="check-now"]');
     await page.locator('[data-testid="ip-watch"]').waitFor();
     expect(await page.innerText('[data-testid="ip-watch"]')).toContain("39.32.10.5 is the IP you recorded");
+    expect(await page.innerText('[data-testid="subscriber-readiness"]')).toContain("subscriber ID 0421778812, your CNIC and 39.32.10.5");
   });
 
   it("explains that an active VPN's address is not the ISP's", async () => {

@@ -156,11 +156,11 @@ export function installFakeBackend(options: FakeOptions): void {
       return null;
     },
     add_public_ip: ({ profileId, input }) => {
-      const i = input as { address: string; label: string | null; siteId: number | null };
+      const i = input as { address: string; label: string | null; subscriberId: string | null; siteId: number | null };
       const address = i.address.trim();
       if (!/^\d+\.\d+\.\d+\.\d+$/.test(address)) throw invalid("address", `"${address}" is not an IP address; write it like 39.32.10.5 or 2400:adc0::1`);
       if (/^(10|192\.168)\./.test(address)) throw invalid("address", `${address} is a private (home or office network) address; only a public IP from your ISP can be registered`);
-      const ip = { id: nextId++, profileId: profileId as number, siteId: i.siteId, address, label: i.label || null };
+      const ip = { id: nextId++, profileId: profileId as number, siteId: i.siteId, address, label: i.label || null, subscriberId: i.subscriberId?.trim() || null };
       ips.push(ip);
       return ip;
     },

@@ -130,6 +130,9 @@ pub enum IpCommand {
         /// A label, e.g. "PTCL fibre".
         #[arg(long)]
         label: Option<String>,
+        /// The subscriber (customer) ID on the ISP bill for this line; the ISP checks it.
+        #[arg(long, value_name = "ID")]
+        subscriber_id: Option<String>,
         /// The site (office) this line serves.
         #[arg(long, value_name = "SITE_ID")]
         site: Option<Id>,

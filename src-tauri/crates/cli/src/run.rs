@@ -55,6 +55,7 @@ pub fn run(cli: Cli) -> Result<Output> {
             profile,
             address,
             label,
+            subscriber_id,
             site,
         }) => {
             let id = profile_id(&store, &profile)?;
@@ -64,6 +65,7 @@ pub fn run(cli: Cli) -> Result<Output> {
                     site_id: site,
                     address,
                     label,
+                    subscriber_id,
                 },
             )?;
             done(ip.id, format!("Recorded {} (id {})", ip.address, ip.id))

@@ -73,12 +73,15 @@ fn a_firm_is_set_up_and_shown_as_json() {
         "PTCL",
         "--site",
         &site_id,
+        "--subscriber-id",
+        "0421778812",
     ]);
     vca.json(&["staff", "add", "Sara Ahmed", "--role", "Admin"]);
 
     let detail = vca.json(&["profile", "show"]);
     assert_eq!(detail["profile"]["name"], "Indus Soft");
     assert_eq!(detail["publicIps"][0]["address"], "39.32.10.5");
+    assert_eq!(detail["publicIps"][0]["subscriberId"], "0421778812");
     assert_eq!(detail["publicIps"][0]["siteId"].to_string(), site_id);
     assert_eq!(detail["staff"][0]["role"], "Admin");
 

@@ -198,6 +198,7 @@ mod tests {
                     site_id: None,
                     address: "39.32.10.5".into(),
                     label: None,
+                    subscriber_id: None,
                 },
             )
             .expect("ip");

@@ -110,6 +110,8 @@ pub struct PublicIp {
     pub address: String,
     /// E.g. "PTCL fibre, 2nd floor".
     pub label: Option<String>,
+    /// The subscriber (customer) ID on the ISP's bill for this line.
+    pub subscriber_id: Option<String>,
 }
 
 /// What the user enters to record a public IP.
@@ -122,6 +124,9 @@ pub struct PublicIpInput {
     pub address: String,
     /// Optional label.
     pub label: Option<String>,
+    /// The subscriber (customer) ID on the ISP's bill, as printed.
+    #[serde(default)]
+    pub subscriber_id: Option<String>,
 }
 
 /// A member of a firm's staff who uses the registered VPN.

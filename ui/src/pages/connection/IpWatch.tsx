@@ -7,12 +7,17 @@ export function IpWatch({ check, recorded }: { check: ConnectionCheck; recorded:
   const measured = [check.v4.address, check.v6.address].filter((a): a is string => a !== null);
   if (measured.length === 0) return null;
   if (recorded.length === 0) return <p class="muted">{t("connection.watchNone")}</p>;
-  const match = measured.find((m) => recorded.some((r) => r.address === m));
+  const match = recorded.find((r) => measured.includes(r.address));
   if (match !== undefined) {
     return (
-      <p class="notice notice-ok" data-testid="ip-watch">
-        {t("connection.watchMatch", { address: match })}
-      </p>
+      <div class="notice notice-ok" data-testid="ip-watch">
+        <p>{t("connection.watchMatch", { address: match.address })}</p>
+        <p data-testid="subscriber-readiness">
+          {match.subscriberId
+            ? t("connection.watchSubscriber", { id: match.subscriberId, address: match.address })
+            : t("connection.watchNoSubscriber")}
+        </p>
+      </div>
     );
   }
   return (

@@ -70,6 +70,7 @@ export function PublicIpsList({ detail }: { detail: ProfileDetail }) {
   const form = useForm();
   const [address, setAddress] = useState("");
   const [label, setLabel] = useState("");
+  const [subscriberId, setSubscriberId] = useState("");
   const [siteId, setSiteId] = useState("");
   const siteName = (id: number | null) => detail.sites.find((s) => s.id === id)?.name;
   return (
@@ -80,7 +81,8 @@ export function PublicIpsList({ detail }: { detail: ProfileDetail }) {
           <li key={ip.id}>
             <span>
               <code dir="ltr">{ip.address}</code> {ip.label ? <span class="muted">· {ip.label}</span> : null}{" "}
-              {siteName(ip.siteId) ? <span class="muted">· {siteName(ip.siteId)}</span> : null}
+              {siteName(ip.siteId) ? <span class="muted">· {siteName(ip.siteId)}</span> : null}{" "}
+              {ip.subscriberId ? <span class="muted">· {t("settings.ipSubscriberShown", { id: ip.subscriberId })}</span> : null}
             </span>
             <RemoveButton label={ip.address} onRemove={() => call("remove_public_ip", { id: ip.id })} />
           </li>
@@ -94,10 +96,10 @@ export function PublicIpsList({ detail }: { detail: ProfileDetail }) {
             .submit(async () => {
               await call("add_public_ip", {
                 profileId: detail.profile.id,
-                input: { address, label, siteId: siteId === "" ? null : Number(siteId) },
+                input: { address, label, subscriberId, siteId: siteId === "" ? null : Number(siteId) },
               });
             })
-            .then((ok) => ok && (setAddress(""), setLabel(""), shell.dataChanged()));
+            .then((ok) => ok && (setAddress(""), setLabel(""), setSubscriberId(""), shell.dataChanged()));
         }}
       >
         <TextField
@@ -110,6 +112,15 @@ export function PublicIpsList({ detail }: { detail: ProfileDetail }) {
           dir="ltr"
         />
         <TextField name="ipLabel" label={t("settings.ipLabel")} value={label} onInput={setLabel} error={form.fieldErrors.label} optional />
+        <TextField
+          name="subscriberId"
+          label={t("settings.ipSubscriber")}
+          value={subscriberId}
+          onInput={setSubscriberId}
+          error={form.fieldErrors.subscriberId}
+          optional
+          dir="ltr"
+        />
         {detail.sites.length > 0 ? (
           <SelectField
             name="ipSite"

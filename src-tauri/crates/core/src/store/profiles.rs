@@ -166,7 +166,7 @@ impl Store {
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             let public_ips = conn
                 .prepare(
-                    "SELECT id, profile_id, site_id, address, label FROM public_ips WHERE profile_id = ?1 ORDER BY id",
+                    "SELECT id, profile_id, site_id, address, label, subscriber_id FROM public_ips WHERE profile_id = ?1 ORDER BY id",
                 )?
                 .query_map([id], |r| {
                     Ok(PublicIp {
@@ -175,6 +175,7 @@ impl Store {
                         site_id: r.get(2)?,
                         address: r.get(3)?,
                         label: r.get(4)?,
+                        subscriber_id: r.get(5)?,
                     })
                 })?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -237,13 +238,18 @@ impl Store {
     pub fn add_public_ip(&self, profile_id: Id, input: &PublicIpInput) -> Result<PublicIp> {
         let address = parse_public_ip("address", &input.address)?.to_string();
         let label = optional_text("label", "the label", input.label.as_deref())?;
+        let subscriber_id = optional_text(
+            "subscriberId",
+            "the subscriber ID",
+            input.subscriber_id.as_deref(),
+        )?;
         let now = self.now();
         self.with(|conn| {
             check_profile(conn, profile_id)?;
             check_site(conn, profile_id, input.site_id)?;
             conn.execute(
-                "INSERT INTO public_ips (profile_id, site_id, address, label, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![profile_id, input.site_id, address, label, now],
+                "INSERT INTO public_ips (profile_id, site_id, address, label, subscriber_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![profile_id, input.site_id, address, label, subscriber_id, now],
             )
             .map_err(|e| match is_unique_violation(&e) {
                 true => Error::invalid("address", format!("{address} is already recorded for this profile")),
@@ -257,6 +263,7 @@ impl Store {
                 site_id: input.site_id,
                 address,
                 label,
+                subscriber_id,
             })
         })
     }
@@ -362,6 +369,7 @@ mod tests {
                     site_id: Some(lahore.id),
                     address: "39.32.10.5".into(),
                     label: Some("PTCL".into()),
+                    subscriber_id: None,
                 },
             )
             .expect("ip");
@@ -397,6 +405,7 @@ mod tests {
             site_id: None,
             address: "39.32.10.5".into(),
             label: None,
+            subscriber_id: None,
         };
         store.add_public_ip(p.id, &input).expect("first");
         let again = PublicIpInput {
@@ -433,6 +442,7 @@ mod tests {
                     site_id: Some(site_of_b.id),
                     address: "39.32.10.5".into(),
                     label: None,
+                    subscriber_id: None,
                 },
             )
             .expect_err("foreign site");
@@ -515,5 +525,32 @@ mod tests {
             )
             .expect_err("no profile");
         assert_eq!(err.kind(), crate::ErrorKind::NotFound);
+    }
+
+    #[test]
+    fn the_subscriber_id_from_the_bill_is_kept_with_the_ip() {
+        let (_dir, store) = store_at("2026-01-05T10:00:00Z");
+        let p = firm(&store);
+        let ip = store
+            .add_public_ip(
+                p.id,
+                &PublicIpInput {
+                    site_id: None,
+                    address: "39.32.10.5".into(),
+                    label: None,
+                    subscriber_id: Some("  PTCL-0421-778812 ".into()),
+                },
+            )
+            .expect("ip");
+        assert_eq!(
+            ip.subscriber_id.as_deref(),
+            Some("PTCL-0421-778812"),
+            "trimmed"
+        );
+        let detail = store.profile_detail(p.id).expect("detail");
+        assert_eq!(
+            detail.public_ips[0].subscriber_id.as_deref(),
+            Some("PTCL-0421-778812")
+        );
     }
 }
