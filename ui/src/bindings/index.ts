@@ -30,6 +30,7 @@ export type { ProviderReport } from "./ProviderReport";
 export type { PublicIp } from "./PublicIp";
 export type { PublicIpInput } from "./PublicIpInput";
 export type { ReadinessStep } from "./ReadinessStep";
+export type { RegistryRecord } from "./RegistryRecord";
 export type { ReverseDns } from "./ReverseDns";
 export type { Settings } from "./Settings";
 export type { SettingsPatch } from "./SettingsPatch";

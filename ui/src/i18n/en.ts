@@ -114,6 +114,7 @@ export const en = {
   "verdict.source.vpn": "VPN",
   "verdict.source.history": "History",
   "verdict.source.reverseDns": "Reverse DNS",
+  "verdict.source.registry": "Registry",
   "verdict.nextTitle": "What you can do",
   "verdict.next.registerIp": "Register this IP on the PTA portal (VPN registration for companies or freelancers, or IP whitelisting).",
   "verdict.next.confirmWithIsp": "Ask your ISP to confirm in writing that this IP is static and assigned to you; PTA will ask them to verify it.",

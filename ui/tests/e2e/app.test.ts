@@ -151,10 +151,19 @@ describe("the connection check in the real app", () => {
   it("asks the configured services, shows the address and matches it against the recorded IP", async () => {
     const services = await Promise.all([echoService("39.32.10.5\n"), echoService("39.32.10.5")]);
     const resolver = await nxdomainResolver();
+    const registry = await echoService(
+      JSON.stringify({
+        objectClassName: "ip network",
+        name: "PTCL-BB-DYNAMIC",
+        country: "PK",
+        cidr0_cidrs: [{ v4prefix: "39.32.0.0", length: 11 }],
+        entities: [{ roles: ["registrant"], vcardArray: ["vcard", [["fn", {}, "text", "Pakistan Telecommunication Company Limited"]]] }],
+      }),
+    );
     const config = join(dataDir, "test-providers.toml");
     writeFileSync(
       config,
-      `timeoutMs = 2000\ndnsResolver = "${resolver.address}"\n\n` +
+      `timeoutMs = 2000\ndnsResolver = "${resolver.address}"\nrdapServers = [{ prefix = "0.0.0.0/0", url = "${registry.url}" }]\n\n` +
       services
         .map((s, i) => `[[provider]]\nkind = "http"\nname = "local-${i + 1}"\nurl = "${s.url}"\nfamily = "v4"\nformat = "plain"\n`)
         .join("\n"),
@@ -172,12 +181,15 @@ describe("the connection check in the real app", () => {
       expect(await watch.getText()).toContain("39.32.10.5 is the IP you recorded");
       const verdict = browser.$('[data-testid="verdict"]');
       await verdict.waitForExist();
-      expect(await verdict.getAttribute("data-kind")).toBe("unknown");
-      expect(await verdict.getText()).toContain("has no reverse DNS name");
+      expect(await verdict.getAttribute("data-kind")).toBe("likelyDynamic");
+      const why = await verdict.getText();
+      expect(why).toContain("has no reverse DNS name");
+      expect(why).toContain("the registry names the network PTCL-BB-DYNAMIC");
       await browser.saveScreenshot(join(ARTIFACTS, "10-connection-checked.png"));
     } finally {
       await browser.deleteSession();
       resolver.socket.close();
+      registry.server.close();
       for (const s of services) s.server.close();
     }
   });

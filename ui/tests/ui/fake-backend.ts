@@ -36,6 +36,7 @@ export function installFakeBackend(options: FakeOptions): void {
   const makeCheck = (): Commands["check_connection"]["result"]["check"] => ({
     checkedAt: now,
     reverseDns: [{ address: publicV4, names: ["dsl-39-32-10-5.dynamic.example.pk"], error: null }],
+    registry: [],
     v4: {
       family: "v4",
       status: "agreed",

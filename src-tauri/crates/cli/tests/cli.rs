@@ -155,6 +155,12 @@ fn closed_udp_port() -> std::net::SocketAddr {
     socket.local_addr().expect("addr")
 }
 
+/// A TCP port on 127.0.0.1 where nothing listens (connections are refused at once).
+fn closed_tcp_port() -> std::net::SocketAddr {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    listener.local_addr().expect("addr")
+}
+
 /// A tiny HTTP server on 127.0.0.1 that answers every request with `body`.
 fn echo_server(body: &'static str) -> std::net::SocketAddr {
     use std::io::{Read, Write};
@@ -183,9 +189,10 @@ fn check_ip_asks_the_configured_services_and_prints_json() {
     std::fs::write(
         &config,
         format!(
-            "timeoutMs = 700\ndnsResolver = \"{}\"\n\n[[provider]]\nkind = \"http\"\nname = \"a\"\nurl = \"http://{a}/\"\nfamily = \"v4\"\nformat = \"plain\"\n\n\
+            "timeoutMs = 700\ndnsResolver = \"{}\"\nrdapServers = [{{ prefix = \"0.0.0.0/0\", url = \"http://{}/\" }}]\n\n[[provider]]\nkind = \"http\"\nname = \"a\"\nurl = \"http://{a}/\"\nfamily = \"v4\"\nformat = \"plain\"\n\n\
              [[provider]]\nkind = \"http\"\nname = \"b\"\nurl = \"http://{b}/\"\nfamily = \"v4\"\nformat = \"plain\"\n",
-            closed_udp_port()
+            closed_udp_port(),
+            closed_tcp_port()
         ),
     )
     .expect("write config");

@@ -61,6 +61,9 @@ pub struct ConnectionCheck {
     /// Reverse DNS of each public address found (absent in checks stored by version 0.1).
     #[serde(default)]
     pub reverse_dns: Vec<ReverseDns>,
+    /// The regional registry's record of each public address found (absent before 0.1.x).
+    #[serde(default)]
+    pub registry: Vec<crate::registry::RegistryRecord>,
 }
 
 impl ConnectionCheck {

@@ -29,6 +29,7 @@ pub mod history;
 pub mod net_class;
 pub mod overview;
 pub mod profile;
+pub mod registry;
 pub mod reverse_dns;
 pub mod schedule;
 pub mod settings;

@@ -14,6 +14,7 @@ use crate::{
     discovery::DiscoveryStatus,
     history::AddressHistory,
     net_class::AddressClass,
+    registry::{describe, record_hint},
     reverse_dns::{NameHint, ReverseDns, hint},
 };
 
@@ -89,6 +90,8 @@ pub enum EvidenceSource {
     History,
     /// The reverse DNS (PTR) name of the address.
     ReverseDns,
+    /// The regional internet registry's record (RDAP).
+    Registry,
 }
 
 /// One piece of evidence.
@@ -331,52 +334,100 @@ pub fn judge(
         }
     }
 
-    let (kind, unknown_reason, confidence) = if address.is_none()
-        && discovery.status == DiscoveryStatus::Disagreement
+    // Registry (RDAP).
+    let mut registry_lean = Lean::Neutral;
+    if let Some(r) = address
+        .as_ref()
+        .and_then(|a| check.registry.iter().find(|r| &r.address == a))
     {
-        (
-            VerdictKind::Unknown,
-            Some(UnknownReason::Disagreement),
-            Confidence::Low,
-        )
-    } else if address.is_none() {
-        (
-            VerdictKind::Unknown,
-            Some(UnknownReason::Offline),
-            Confidence::Low,
-        )
-    } else if check.vpn.active {
-        (
-            VerdictKind::Unknown,
-            Some(UnknownReason::VpnActive),
-            Confidence::Low,
-        )
-    } else if cgnat {
-        (VerdictKind::BehindCgnat, None, Confidence::High)
-    } else {
-        match (history_lean, ptr_lean) {
-            (Lean::Dynamic, _) if v4_history.changes_last_30_days >= 2 => {
-                (VerdictKind::Dynamic, None, Confidence::High)
+        match &r.error {
+            Some(e) => evidence.push(ev(
+                EvidenceSource::Registry,
+                Lean::Neutral,
+                format!("the registry lookup failed: {e}"),
+            )),
+            None => {
+                let (h, finding) = record_hint(r);
+                registry_lean = match h {
+                    NameHint::Dynamic => Lean::Dynamic,
+                    NameHint::Static => Lean::Static,
+                    NameHint::Unclear => Lean::Neutral,
+                };
+                evidence.push(ev(EvidenceSource::Registry, registry_lean, finding));
+                if registry_lean != Lean::Neutral {
+                    evidence.push(ev(EvidenceSource::Registry, Lean::Neutral, describe(r)));
+                }
+                if let Some(country) = r.country.as_deref().filter(|c| *c != "PK") {
+                    evidence.push(ev(
+                        EvidenceSource::Registry,
+                        Lean::Neutral,
+                        format!("the address is registered in {country}, not Pakistan: a VPN, a proxy, or your ISP's upstream provider may be in the way"),
+                    ));
+                }
             }
-            (Lean::Dynamic, Lean::Dynamic) => (VerdictKind::Dynamic, None, Confidence::High),
-            (Lean::Dynamic, _) => (VerdictKind::LikelyDynamic, None, Confidence::Medium),
-            (Lean::Static, Lean::Static) => (VerdictKind::Static, None, Confidence::High),
-            (Lean::Static, Lean::Dynamic) | (Lean::Neutral, Lean::Neutral) => (
-                VerdictKind::Unknown,
-                Some(UnknownReason::NotEnoughEvidence),
-                Confidence::Low,
-            ),
-            (Lean::Static, _) | (Lean::Neutral, Lean::Static) => {
-                (VerdictKind::LikelyStatic, None, Confidence::Medium)
-            }
-            (Lean::Neutral, Lean::Dynamic) => (VerdictKind::LikelyDynamic, None, Confidence::Low),
-            _ => (
-                VerdictKind::Unknown,
-                Some(UnknownReason::NotEnoughEvidence),
-                Confidence::Low,
-            ),
         }
-    };
+    }
+
+    let (kind, unknown_reason, confidence) =
+        if address.is_none() && discovery.status == DiscoveryStatus::Disagreement {
+            (
+                VerdictKind::Unknown,
+                Some(UnknownReason::Disagreement),
+                Confidence::Low,
+            )
+        } else if address.is_none() {
+            (
+                VerdictKind::Unknown,
+                Some(UnknownReason::Offline),
+                Confidence::Low,
+            )
+        } else if check.vpn.active {
+            (
+                VerdictKind::Unknown,
+                Some(UnknownReason::VpnActive),
+                Confidence::Low,
+            )
+        } else if cgnat {
+            (VerdictKind::BehindCgnat, None, Confidence::High)
+        } else {
+            let leans = [history_lean, ptr_lean, registry_lean];
+            let statics = leans.iter().filter(|l| **l == Lean::Static).count();
+            let dynamics = leans.iter().filter(|l| **l == Lean::Dynamic).count();
+            if v4_history.changes_last_30_days >= 2 {
+                (VerdictKind::Dynamic, None, Confidence::High)
+            } else if statics > 0 && dynamics > 0 {
+                (
+                    VerdictKind::Unknown,
+                    Some(UnknownReason::NotEnoughEvidence),
+                    Confidence::Low,
+                )
+            } else if dynamics >= 2 {
+                (VerdictKind::Dynamic, None, Confidence::High)
+            } else if statics >= 2 {
+                (VerdictKind::Static, None, Confidence::High)
+            } else if dynamics == 1 {
+                // A change of address seen here is stronger than a name.
+                let confidence = if history_lean == Lean::Dynamic {
+                    Confidence::Medium
+                } else {
+                    Confidence::Low
+                };
+                (VerdictKind::LikelyDynamic, None, confidence)
+            } else if statics == 1 {
+                let confidence = if history_lean == Lean::Static {
+                    Confidence::Medium
+                } else {
+                    Confidence::Low
+                };
+                (VerdictKind::LikelyStatic, None, confidence)
+            } else {
+                (
+                    VerdictKind::Unknown,
+                    Some(UnknownReason::NotEnoughEvidence),
+                    Confidence::Low,
+                )
+            }
+        };
 
     let next_steps = match (kind, unknown_reason) {
         (VerdictKind::Static, _) => vec![NextStep::RegisterIp],
@@ -475,6 +526,7 @@ mod tests {
                 },
             },
             reverse_dns: vec![],
+            registry: vec![],
         }
     }
 
@@ -638,5 +690,72 @@ mod tests {
             &ptr(IP, "pool-7.dynamic.example.pk"),
         );
         assert_eq!(v.unknown_reason, Some(UnknownReason::NotEnoughEvidence));
+    }
+
+    fn with_registry(mut c: ConnectionCheck, name: &str, prefix_len: u8) -> ConnectionCheck {
+        c.registry = vec![crate::registry::RegistryRecord {
+            address: IP.into(),
+            name: Some(name.into()),
+            country: Some("PK".into()),
+            prefix_len: Some(prefix_len),
+            ..Default::default()
+        }];
+        c
+    }
+
+    #[test]
+    fn the_registry_counts_as_independent_evidence() {
+        let plain = || check(Some(IP), &[("eth0", "192.168.1.2")], false);
+        let v = judge(
+            &with_registry(plain(), "PTCL-BB-DYNAMIC-POOL", 11),
+            &held(IP, 1),
+            &[],
+        );
+        assert_eq!(
+            (v.kind, v.confidence),
+            (VerdictKind::LikelyDynamic, Confidence::Low)
+        );
+        assert!(
+            v.evidence
+                .iter()
+                .any(|e| e.source == EvidenceSource::Registry && e.lean == Lean::Dynamic)
+        );
+        let v = judge(
+            &with_registry(plain(), "PTCL-BB-DYNAMIC-POOL", 11),
+            &held(IP, 1),
+            &ptr(IP, "dsl-1.dynamic.example.pk"),
+        );
+        assert_eq!(
+            (v.kind, v.confidence),
+            (VerdictKind::Dynamic, Confidence::High),
+            "registry and PTR agree"
+        );
+        let v = judge(
+            &with_registry(plain(), "INDUS-SOFT-LHR", 29),
+            &held(IP, 20),
+            &[],
+        );
+        assert_eq!(
+            (v.kind, v.confidence),
+            (VerdictKind::Static, Confidence::High),
+            "a small own block and a long-held IP"
+        );
+    }
+
+    #[test]
+    fn a_registry_failure_is_shown_and_changes_nothing() {
+        let mut c = check(Some(IP), &[("eth0", "192.168.1.2")], false);
+        c.registry = vec![crate::registry::RegistryRecord {
+            address: IP.into(),
+            error: Some("the registry could not be reached".into()),
+            ..Default::default()
+        }];
+        let v = judge(&c, &held(IP, 20), &[]);
+        assert_eq!(v.kind, VerdictKind::LikelyStatic);
+        assert!(
+            v.evidence
+                .iter()
+                .any(|e| e.finding.contains("the registry lookup failed"))
+        );
     }
 }

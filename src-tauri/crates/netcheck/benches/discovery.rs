@@ -1,6 +1,6 @@
 //! `cargo bench -p vca-netcheck --bench discovery` (part of `make bench`): how long until the
 //! public address is agreed, and until the whole check (with reverse DNS) is done, with local
-//! providers answering after 20 ms (lying), 40, 150 and 3000 ms and DNS after 30 ms.
+//! providers answering after 20 ms (lying), 40, 150 and 3000 ms, and DNS and RDAP after 30 ms.
 //! Targets (issue 3): agreed ≤ 1.25 × 150 ms + 15 ms; full check ≤ that + 50 ms.
 #![allow(clippy::expect_used, clippy::unwrap_used, missing_docs)]
 
@@ -35,6 +35,11 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 #[tokio::main]
 async fn main() {
     let ip = "39.32.10.5";
+    let rdap = http(Http::after(
+        30,
+        r#"{"objectClassName":"ip network","name":"INDUS-SOFT-LHR","country":"PK","cidr0_cidrs":[{"length":29}]}"#,
+    ))
+    .await;
     let resolver = dns(Dns::Delayed(
         Box::new(Dns::Ptr("static-39-32-10-5.business.example.pk.".into())),
         30,
@@ -45,6 +50,13 @@ async fn main() {
         quorum: 2,
         max_answer_bytes: 4096,
         dns_resolver: Some(resolver),
+        rdap: true,
+        rdap_servers: vec![vca_netcheck::config::RdapServer {
+            prefix: "0.0.0.0/0".into(),
+            url: format!("http://{rdap}/"),
+        }],
+        rdap_fallback: format!("http://{rdap}/"),
+        max_rdap_bytes: 65536,
         providers: vec![
             plain("liar-20ms", http(Http::after(20, "45.116.232.9")).await),
             plain("honest-40ms", http(Http::after(40, ip)).await),
@@ -90,7 +102,7 @@ async fn main() {
     let target_full = target_agreed + 50.0;
     let verdict = |v: f64, t: f64| if v <= t { "ok" } else { "MISS" };
     println!(
-        "connection check, {RUNS} runs each, local providers at 20 (lying) / 40 / 150 / 3000 ms, reverse DNS at 30 ms"
+        "connection check, {RUNS} runs each, local providers at 20 (lying) / 40 / 150 / 3000 ms, reverse DNS and RDAP at 30 ms"
     );
     println!(
         "  time to agreed address   median {:6.1} ms   p90 {:6.1} ms   target ≤ {target_agreed:.1} ms  {}",

@@ -23,6 +23,7 @@ pub async fn check(
         (interfaces, vpn)
     });
     let cfg_for_ptr = Arc::clone(&cfg);
+    let rdap_clients = clients.clone();
     let (v4, v6) = tokio::join!(
         discover(Arc::clone(&cfg), clients.clone(), Family::V4),
         discover(cfg, clients, Family::V6)
@@ -33,11 +34,24 @@ pub async fn check(
         .flatten()
         .filter_map(|a| a.parse().ok())
         .collect();
-    let reverse_dns = join_all(found.into_iter().map(|ip| {
+    // Reverse DNS and the registry, for every address found, all at the same time.
+    let ptr = join_all(found.iter().copied().map(|ip| {
         let cfg = Arc::clone(&cfg_for_ptr);
         async move { crate::ptr::reverse(ip, &cfg).await }
-    }))
-    .await;
+    }));
+    let rdap_client = rdap_clients.any_family().clone();
+    let rdap = join_all(
+        found
+            .iter()
+            .copied()
+            .filter(|_| cfg_for_ptr.rdap)
+            .map(|ip| {
+                let cfg = Arc::clone(&cfg_for_ptr);
+                let client = rdap_client.clone();
+                async move { crate::rdap::lookup(ip, &client, &cfg).await }
+            }),
+    );
+    let (reverse_dns, registry) = tokio::join!(ptr, rdap);
     let (interfaces, vpn) = local
         .await
         .unwrap_or_else(|_| (Vec::new(), local::vpn_state(&[], &[])));
@@ -48,6 +62,7 @@ pub async fn check(
         interfaces,
         vpn,
         reverse_dns,
+        registry,
     }
 }
 

@@ -80,6 +80,16 @@ impl ProviderSpec {
     }
 }
 
+/// An RDAP server for the addresses in `prefix`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RdapServer {
+    /// A CIDR prefix, e.g. "39.0.0.0/8" or "0.0.0.0/0".
+    pub prefix: String,
+    /// The base URL; `ip/<address>` is appended.
+    pub url: String,
+}
+
 /// The connection check's configuration.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
@@ -92,6 +102,14 @@ pub struct NetConfig {
     pub max_answer_bytes: usize,
     /// The DNS resolver for reverse (PTR) lookups; the system's resolver when absent.
     pub dns_resolver: Option<SocketAddr>,
+    /// Look the public address up in the regional registry (RDAP).
+    pub rdap: bool,
+    /// RDAP servers by prefix, asked before the shipped IANA bootstrap table.
+    pub rdap_servers: Vec<RdapServer>,
+    /// The RDAP server asked when no table entry matches (APNIC serves Pakistan).
+    pub rdap_fallback: String,
+    /// The most bytes read from one RDAP answer.
+    pub max_rdap_bytes: usize,
     /// The providers, in any order; they are asked at the same time.
     #[serde(rename = "provider")]
     pub providers: Vec<ProviderSpec>,
@@ -104,6 +122,10 @@ impl Default for NetConfig {
             quorum: 2,
             max_answer_bytes: 4096,
             dns_resolver: None,
+            rdap: true,
+            rdap_servers: Vec::new(),
+            rdap_fallback: "https://rdap.apnic.net/".into(),
+            max_rdap_bytes: 256 * 1024,
             providers: default_providers(),
         }
     }
@@ -174,6 +196,14 @@ impl NetConfig {
             return Err(ConfigError::Invalid(
                 "maxAnswerBytes must be at least 64".into(),
             ));
+        }
+        for server in &self.rdap_servers {
+            if server.prefix.parse::<ipnet::IpNet>().is_err() {
+                return Err(ConfigError::Invalid(format!(
+                    "rdapServers: {:?} is not a CIDR prefix like 39.0.0.0/8",
+                    server.prefix
+                )));
+            }
         }
         let mut names: Vec<&str> = self.providers.iter().map(ProviderSpec::name).collect();
         names.sort_unstable();

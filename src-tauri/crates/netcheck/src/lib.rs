@@ -27,6 +27,7 @@ mod dns;
 pub mod local;
 pub mod provider;
 pub mod ptr;
+pub mod rdap;
 
 pub use check::check;
 pub use discover::discover;

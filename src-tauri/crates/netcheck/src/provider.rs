@@ -51,12 +51,13 @@ pub enum ProviderError {
 pub struct HttpClients {
     v4: reqwest::Client,
     v6: reqwest::Client,
+    any: reqwest::Client,
 }
 
 impl HttpClients {
     /// Builds the clients for `cfg`.
     pub fn new(cfg: &NetConfig) -> Result<Self, ProviderError> {
-        let build = |local: IpAddr| {
+        let build = |local: Option<IpAddr>| {
             reqwest::Client::builder()
                 .local_address(local)
                 .timeout(cfg.timeout())
@@ -70,9 +71,15 @@ impl HttpClients {
                 .map_err(|e| ProviderError::Request(e.to_string()))
         };
         Ok(Self {
-            v4: build(IpAddr::V4(Ipv4Addr::UNSPECIFIED))?,
-            v6: build(IpAddr::V6(Ipv6Addr::UNSPECIFIED))?,
+            v4: build(Some(IpAddr::V4(Ipv4Addr::UNSPECIFIED)))?,
+            v6: build(Some(IpAddr::V6(Ipv6Addr::UNSPECIFIED)))?,
+            any: build(None)?,
         })
+    }
+
+    /// A client over whichever family works (for the registry).
+    pub fn any_family(&self) -> &reqwest::Client {
+        &self.any
     }
 
     fn for_family(&self, family: Family) -> &reqwest::Client {

@@ -32,6 +32,10 @@ fn config(timeout_ms: u64, quorum: usize, providers: Vec<ProviderSpec>) -> Arc<N
         quorum,
         max_answer_bytes: 4096,
         dns_resolver: None,
+        rdap: false,
+        rdap_servers: vec![],
+        rdap_fallback: String::new(),
+        max_rdap_bytes: 0,
         providers,
     })
 }
@@ -94,6 +98,10 @@ async fn every_kind_of_bad_answer_fails_with_its_own_reason_and_nothing_is_belie
         quorum: 2,
         max_answer_bytes: 4096,
         dns_resolver: None,
+        rdap: false,
+        rdap_servers: vec![],
+        rdap_fallback: String::new(),
+        max_rdap_bytes: 0,
         providers: vec![
             plain(
                 "html",
@@ -297,6 +305,10 @@ async fn ipv6_providers_are_asked_over_ipv6() {
         quorum: 1,
         max_answer_bytes: 4096,
         dns_resolver: None,
+        rdap: false,
+        rdap_servers: vec![],
+        rdap_fallback: String::new(),
+        max_rdap_bytes: 0,
         providers: vec![ProviderSpec::Http {
             name: "v6".into(),
             url: format!("http://{server}/"),

@@ -54,4 +54,26 @@ proptest! {
         let body = format!("{ip} {tail}x");
         prop_assert!(parse(&AnswerFormat::Plain, body.as_bytes()).is_err(), "accepted {body:?}");
     }
+
+    #[test]
+    fn arbitrary_bytes_never_panic_the_rdap_parser(body in proptest::collection::vec(any::<u8>(), 0..800)) {
+        let _ = vca_core::registry::parse_ip_network("39.32.10.5", &body);
+    }
+
+    #[test]
+    fn arbitrary_json_records_never_panic_and_keep_fields_bounded(
+        name in "\\PC{0,300}",
+        len in any::<u64>(),
+        country in "\\PC{0,5}",
+    ) {
+        let body = serde_json::json!({
+            "objectClassName": "ip network", "name": name, "country": country,
+            "cidr0_cidrs": [{"length": len}],
+            "entities": [{"roles": ["registrant"], "vcardArray": ["vcard", [["fn", {}, "text", name]]]}],
+        });
+        let r = vca_core::registry::parse_ip_network("39.32.10.5", body.to_string().as_bytes()).expect("a valid record");
+        prop_assert!(r.name.as_ref().is_none_or(|n| n.chars().count() <= 200 && !n.chars().any(char::is_control)));
+        prop_assert!(r.prefix_len.is_none_or(|l| l <= 128));
+        prop_assert!(r.country.as_ref().is_none_or(|c| c.len() == 2));
+    }
 }

@@ -134,6 +134,7 @@ mod tests {
                 evidence: vec![],
             },
             reverse_dns: vec![],
+            registry: vec![],
         }
     }
 

@@ -34,6 +34,8 @@ pub enum Http {
     Flood { bytes: usize },
     /// Accepts and never answers.
     Hang,
+    /// Answers 302 with this Location.
+    Redirect(String),
     /// Sends bytes that are not HTTP (or not TLS, for an https:// URL).
     Garbage,
 }
@@ -106,6 +108,12 @@ pub async fn http_on(ip: IpAddr, behaviour: Http) -> SocketAddr {
                         }
                     }
                     Http::Hang => tokio::time::sleep(Duration::from_secs(600)).await,
+                    Http::Redirect(location) => {
+                        let head = format!(
+                            "HTTP/1.1 302 Found\r\nLocation: {location}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                        );
+                        let _ = stream.write_all(head.as_bytes()).await;
+                    }
                     Http::Garbage => {
                         let _ = stream
                             .write_all(&[0x16, 0xff, 0x00, 0x42, 0x13, 0x37, 0x00, 0x00])
