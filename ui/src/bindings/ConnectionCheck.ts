@@ -3,6 +3,7 @@ import type { Discovery } from "./Discovery";
 import type { LocalInterface } from "./LocalInterface";
 import type { RegistryRecord } from "./RegistryRecord";
 import type { ReverseDns } from "./ReverseDns";
+import type { RouterView } from "./RouterView";
 import type { VpnState } from "./VpnState";
 
 /**
@@ -36,4 +37,8 @@ reverseDns: Array<ReverseDns>,
 /**
  * The regional registry's record of each public address found (absent before 0.1.x).
  */
-registry: Array<RegistryRecord>, };
+registry: Array<RegistryRecord>, 
+/**
+ * The local router's view, when UPnP discovery is on (absent before 0.1.x).
+ */
+router: RouterView | null, };

@@ -32,6 +32,7 @@ export type { PublicIpInput } from "./PublicIpInput";
 export type { ReadinessStep } from "./ReadinessStep";
 export type { RegistryRecord } from "./RegistryRecord";
 export type { ReverseDns } from "./ReverseDns";
+export type { RouterView } from "./RouterView";
 export type { Settings } from "./Settings";
 export type { SettingsPatch } from "./SettingsPatch";
 export type { Site } from "./Site";

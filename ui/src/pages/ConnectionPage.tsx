@@ -9,7 +9,7 @@ import { useLoad } from "../hooks/useLoad";
 import { currentLocale, t } from "../i18n";
 import { type AppError, call, onEvent, toAppError } from "../ipc";
 import { AddressCard } from "./connection/AddressCard";
-import { InterfaceList } from "./connection/InterfaceList";
+import { InterfaceList, RouterLine } from "./connection/InterfaceList";
 import { IpWatch } from "./connection/IpWatch";
 import { HistoryTable } from "./connection/HistoryTable";
 import { ProviderTable } from "./connection/ProviderTable";
@@ -119,6 +119,7 @@ export function ConnectionPage() {
             </section>
             <section class="card" aria-labelledby="interfaces-title">
               <h2 id="interfaces-title">{t("connection.interfacesTitle")}</h2>
+              <RouterLine router={check.router} />
               <InterfaceList interfaces={check.interfaces} />
             </section>
           </>

@@ -163,7 +163,7 @@ describe("the connection check in the real app", () => {
     const config = join(dataDir, "test-providers.toml");
     writeFileSync(
       config,
-      `timeoutMs = 2000\ndnsResolver = "${resolver.address}"\nrdapServers = [{ prefix = "0.0.0.0/0", url = "${registry.url}" }]\n\n` +
+      `timeoutMs = 2000\nupnp = false\ndnsResolver = "${resolver.address}"\nrdapServers = [{ prefix = "0.0.0.0/0", url = "${registry.url}" }]\n\n` +
       services
         .map((s, i) => `[[provider]]\nkind = "http"\nname = "local-${i + 1}"\nurl = "${s.url}"\nfamily = "v4"\nformat = "plain"\n`)
         .join("\n"),

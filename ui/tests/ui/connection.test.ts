@@ -46,6 +46,7 @@ describe("connection check", () => {
     expect(evidence).toContain("45.116.232.9 (disagrees)");
     expect(evidence).toContain("Not waited for");
     expect(await page.innerText("main")).toContain("192.168.1.23/24");
+    expect(await page.innerText('[data-testid="router"]')).toContain("Your router's internet-side address: 39.32.10.5 (public)");
     const verdict = page.locator('[data-testid="verdict"]');
     expect(await verdict.getAttribute("data-kind")).toBe("likelyDynamic");
     const verdictText = await verdict.innerText();

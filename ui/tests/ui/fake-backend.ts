@@ -37,6 +37,7 @@ export function installFakeBackend(options: FakeOptions): void {
     checkedAt: now,
     reverseDns: [{ address: publicV4, names: ["dsl-39-32-10-5.dynamic.example.pk"], error: null }],
     registry: [],
+    router: { gateway: "192.168.1.1:5000", wanAddress: publicV4, wanClass: "public", error: null },
     v4: {
       family: "v4",
       status: "agreed",

@@ -189,7 +189,7 @@ fn check_ip_asks_the_configured_services_and_prints_json() {
     std::fs::write(
         &config,
         format!(
-            "timeoutMs = 700\ndnsResolver = \"{}\"\nrdapServers = [{{ prefix = \"0.0.0.0/0\", url = \"http://{}/\" }}]\n\n[[provider]]\nkind = \"http\"\nname = \"a\"\nurl = \"http://{a}/\"\nfamily = \"v4\"\nformat = \"plain\"\n\n\
+            "timeoutMs = 700\nupnp = false\ndnsResolver = \"{}\"\nrdapServers = [{{ prefix = \"0.0.0.0/0\", url = \"http://{}/\" }}]\n\n[[provider]]\nkind = \"http\"\nname = \"a\"\nurl = \"http://{a}/\"\nfamily = \"v4\"\nformat = \"plain\"\n\n\
              [[provider]]\nkind = \"http\"\nname = \"b\"\nurl = \"http://{b}/\"\nfamily = \"v4\"\nformat = \"plain\"\n",
             closed_udp_port(),
             closed_tcp_port()

@@ -34,6 +34,20 @@ pub struct LocalInterface {
     pub vpn_hint: Option<String>,
 }
 
+/// What the local router says about its internet side (UPnP-IGD), when it answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RouterView {
+    /// The router that answered (its control address).
+    pub gateway: Option<String>,
+    /// The router's internet-side (WAN) address.
+    pub wan_address: Option<String>,
+    /// What kind of address that is.
+    pub wan_class: Option<AddressClass>,
+    /// Why no WAN address is known (no UPnP router answered, or it refused).
+    pub error: Option<String>,
+}
+
 /// Whether a VPN or tunnel is active now, and what shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -64,6 +78,9 @@ pub struct ConnectionCheck {
     /// The regional registry's record of each public address found (absent before 0.1.x).
     #[serde(default)]
     pub registry: Vec<crate::registry::RegistryRecord>,
+    /// The local router's view, when UPnP discovery is on (absent before 0.1.x).
+    #[serde(default)]
+    pub router: Option<RouterView>,
 }
 
 impl ConnectionCheck {

@@ -92,6 +92,8 @@ pub enum EvidenceSource {
     ReverseDns,
     /// The regional internet registry's record (RDAP).
     Registry,
+    /// The local router (UPnP-IGD).
+    Router,
 }
 
 /// One piece of evidence.
@@ -237,6 +239,47 @@ pub fn judge(
                     ),
                 ));
             }
+        }
+    }
+
+    // Router (UPnP-IGD): its internet-side address.
+    let mut cgnat_confidence = cgnat.then_some(Confidence::High);
+    if let Some(wan) = check
+        .router
+        .as_ref()
+        .and_then(|r| r.wan_address.as_ref().map(|w| (w, r.wan_class)))
+    {
+        let (wan, class) = wan;
+        match class {
+            Some(AddressClass::Cgnat) => {
+                cgnat_confidence = Some(Confidence::High);
+                evidence.push(ev(
+                    EvidenceSource::Router,
+                    Lean::Cgnat,
+                    format!("your router's internet-side address {wan} is in 100.64.0.0/10: your ISP shares one public address among many customers (CGNAT)"),
+                ));
+            }
+            Some(AddressClass::Public) if Some(wan) == address.as_ref() => evidence.push(ev(
+                EvidenceSource::Router,
+                Lean::Neutral,
+                format!("your router holds the public address {wan} itself: ordinary NAT, which can be registered if the address is static"),
+            )),
+            Some(AddressClass::Public) if address.is_some() && !check.vpn.active => {
+                cgnat_confidence = cgnat_confidence.max(Some(Confidence::Medium));
+                evidence.push(ev(
+                    EvidenceSource::Router,
+                    Lean::Cgnat,
+                    format!(
+                        "your router's internet-side address {wan} is not the address the internet sees ({}): your ISP translates it again",
+                        address.as_deref().unwrap_or_default()
+                    ),
+                ));
+            }
+            _ => evidence.push(ev(
+                EvidenceSource::Router,
+                Lean::Neutral,
+                format!("your router's internet-side address {wan} is private: it sits behind another router (often the ISP's modem), which holds the public address"),
+            )),
         }
     }
 
@@ -387,8 +430,8 @@ pub fn judge(
                 Some(UnknownReason::VpnActive),
                 Confidence::Low,
             )
-        } else if cgnat {
-            (VerdictKind::BehindCgnat, None, Confidence::High)
+        } else if let Some(confidence) = cgnat_confidence {
+            (VerdictKind::BehindCgnat, None, confidence)
         } else {
             let leans = [history_lean, ptr_lean, registry_lean];
             let statics = leans.iter().filter(|l| **l == Lean::Static).count();
@@ -527,6 +570,7 @@ mod tests {
             },
             reverse_dns: vec![],
             registry: vec![],
+            router: None,
         }
     }
 
@@ -756,6 +800,55 @@ mod tests {
             v.evidence
                 .iter()
                 .any(|e| e.finding.contains("the registry lookup failed"))
+        );
+    }
+
+    fn with_router(mut c: ConnectionCheck, wan: &str) -> ConnectionCheck {
+        let ip: std::net::IpAddr = wan.parse().expect("ip");
+        c.router = Some(crate::connection::RouterView {
+            gateway: Some("192.168.1.1:5000".into()),
+            wan_address: Some(wan.into()),
+            wan_class: Some(AddressClass::of(ip)),
+            error: None,
+        });
+        c
+    }
+
+    #[test]
+    fn the_routers_wan_address_tells_plain_nat_from_carrier_nat() {
+        let home = || check(Some(IP), &[("wlan0", "192.168.1.23")], false);
+        let v = judge(
+            &with_router(home(), "100.72.14.9"),
+            &held(IP, 30),
+            &ptr(IP, "static.example.pk"),
+        );
+        assert_eq!(
+            (v.kind, v.confidence),
+            (VerdictKind::BehindCgnat, Confidence::High),
+            "a 100.64/10 WAN is CGNAT, whatever else"
+        );
+        let v = judge(&with_router(home(), "39.32.99.1"), &held(IP, 1), &[]);
+        assert_eq!(
+            (v.kind, v.confidence),
+            (VerdictKind::BehindCgnat, Confidence::Medium),
+            "WAN differs from the public address"
+        );
+        let v = judge(&with_router(home(), IP), &held(IP, 20), &[]);
+        assert_eq!(
+            v.kind,
+            VerdictKind::LikelyStatic,
+            "the router holds the public address: plain NAT"
+        );
+        assert!(
+            v.evidence
+                .iter()
+                .any(|e| e.source == EvidenceSource::Router && e.finding.contains("ordinary NAT"))
+        );
+        let v = judge(&with_router(home(), "192.168.0.2"), &held(IP, 20), &[]);
+        assert_eq!(
+            v.kind,
+            VerdictKind::LikelyStatic,
+            "double NAT behind the ISP's modem is not CGNAT"
         );
     }
 }

@@ -57,12 +57,14 @@ async fn main() {
         }],
         rdap_fallback: format!("http://{rdap}/"),
         max_rdap_bytes: 65536,
+        upnp: false,
         providers: vec![
             plain("liar-20ms", http(Http::after(20, "45.116.232.9")).await),
             plain("honest-40ms", http(Http::after(40, ip)).await),
             plain("honest-150ms", http(Http::after(150, ip)).await),
             plain("straggler-3000ms", http(Http::after(3000, ip)).await),
         ],
+        ..NetConfig::default()
     });
     let clients = HttpClients::new(&cfg).expect("clients");
 

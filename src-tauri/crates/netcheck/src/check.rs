@@ -24,9 +24,17 @@ pub async fn check(
     });
     let cfg_for_ptr = Arc::clone(&cfg);
     let rdap_clients = clients.clone();
-    let (v4, v6) = tokio::join!(
+    let router_cfg = Arc::clone(&cfg);
+    let router = async move {
+        match router_cfg.upnp {
+            true => Some(crate::router::ask(&router_cfg).await),
+            false => None,
+        }
+    };
+    let (v4, v6, router) = tokio::join!(
         discover(Arc::clone(&cfg), clients.clone(), Family::V4),
-        discover(cfg, clients, Family::V6)
+        discover(cfg, clients, Family::V6),
+        router
     );
     // Reverse DNS of what was found, all at once.
     let found: Vec<std::net::IpAddr> = [&v4.address, &v6.address]
@@ -63,6 +71,7 @@ pub async fn check(
         vpn,
         reverse_dns,
         registry,
+        router,
     }
 }
 

@@ -110,6 +110,14 @@ pub struct NetConfig {
     pub rdap_fallback: String,
     /// The most bytes read from one RDAP answer.
     pub max_rdap_bytes: usize,
+    /// Ask the local router for its internet-side address (UPnP-IGD).
+    pub upnp: bool,
+    /// Where UPnP discovery (SSDP) is sent; the standard multicast group by default.
+    pub upnp_discovery: SocketAddr,
+    /// How long to wait for a router to answer, in milliseconds.
+    pub upnp_timeout_ms: u64,
+    /// Extra gateway addresses trusted as UPnP locations (loopback is distrusted otherwise).
+    pub upnp_trusted_gateways: Vec<std::net::IpAddr>,
     /// The providers, in any order; they are asked at the same time.
     #[serde(rename = "provider")]
     pub providers: Vec<ProviderSpec>,
@@ -126,6 +134,10 @@ impl Default for NetConfig {
             rdap_servers: Vec::new(),
             rdap_fallback: "https://rdap.apnic.net/".into(),
             max_rdap_bytes: 256 * 1024,
+            upnp: true,
+            upnp_discovery: SocketAddr::from(([239, 255, 255, 250], 1900)),
+            upnp_timeout_ms: 2000,
+            upnp_trusted_gateways: Vec::new(),
             providers: default_providers(),
         }
     }

@@ -28,6 +28,7 @@ pub mod local;
 pub mod provider;
 pub mod ptr;
 pub mod rdap;
+pub mod router;
 
 pub use check::check;
 pub use discover::discover;

@@ -36,6 +36,10 @@ fn config(timeout_ms: u64, quorum: usize, providers: Vec<ProviderSpec>) -> Arc<N
         rdap_servers: vec![],
         rdap_fallback: String::new(),
         max_rdap_bytes: 0,
+        upnp: false,
+        upnp_discovery: "127.0.0.1:9".parse().unwrap(),
+        upnp_timeout_ms: 1,
+        upnp_trusted_gateways: vec![],
         providers,
     })
 }
@@ -102,6 +106,10 @@ async fn every_kind_of_bad_answer_fails_with_its_own_reason_and_nothing_is_belie
         rdap_servers: vec![],
         rdap_fallback: String::new(),
         max_rdap_bytes: 0,
+        upnp: false,
+        upnp_discovery: "127.0.0.1:9".parse().unwrap(),
+        upnp_timeout_ms: 1,
+        upnp_trusted_gateways: vec![],
         providers: vec![
             plain(
                 "html",
@@ -309,6 +317,10 @@ async fn ipv6_providers_are_asked_over_ipv6() {
         rdap_servers: vec![],
         rdap_fallback: String::new(),
         max_rdap_bytes: 0,
+        upnp: false,
+        upnp_discovery: "127.0.0.1:9".parse().unwrap(),
+        upnp_timeout_ms: 1,
+        upnp_trusted_gateways: vec![],
         providers: vec![ProviderSpec::Http {
             name: "v6".into(),
             url: format!("http://{server}/"),

@@ -1,6 +1,18 @@
 // This computer's interfaces, each address with what kind it is.
 import type { LocalInterface } from "../../bindings/LocalInterface";
+import type { RouterView } from "../../bindings/RouterView";
 import { t } from "../../i18n";
+
+export function RouterLine({ router }: { router: RouterView | null }) {
+  if (router === null) return null;
+  return (
+    <p data-testid="router">
+      {router.wanAddress && router.wanClass
+        ? t("connection.router", { address: router.wanAddress, kind: t(`connection.class.${router.wanClass}`) })
+        : t("connection.routerNone")}
+    </p>
+  );
+}
 
 export function InterfaceList({ interfaces }: { interfaces: LocalInterface[] }) {
   if (interfaces.length === 0) return <p class="muted">{t("connection.interfacesNone")}</p>;

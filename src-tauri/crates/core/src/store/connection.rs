@@ -135,6 +135,7 @@ mod tests {
             },
             reverse_dns: vec![],
             registry: vec![],
+            router: None,
         }
     }
 

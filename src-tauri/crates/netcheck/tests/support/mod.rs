@@ -36,6 +36,8 @@ pub enum Http {
     Hang,
     /// Answers 302 with this Location.
     Redirect(String),
+    /// Answers each request path with its body (200), anything else with 404.
+    Routes(Vec<(String, String)>),
     /// Sends bytes that are not HTTP (or not TLS, for an https:// URL).
     Garbage,
 }
@@ -108,6 +110,20 @@ pub async fn http_on(ip: IpAddr, behaviour: Http) -> SocketAddr {
                         }
                     }
                     Http::Hang => tokio::time::sleep(Duration::from_secs(600)).await,
+                    Http::Routes(routes) => {
+                        let head = String::from_utf8_lossy(&seen).to_string();
+                        let path = head.split_whitespace().nth(1).unwrap_or("/").to_owned();
+                        let (status, body) = routes
+                            .iter()
+                            .find(|(p, _)| *p == path)
+                            .map_or((404, String::new()), |(_, b)| (200, b.clone()));
+                        let head = format!(
+                            "HTTP/1.1 {status} X\r\nContent-Type: text/xml\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                            body.len()
+                        );
+                        let _ = stream.write_all(head.as_bytes()).await;
+                        let _ = stream.write_all(body.as_bytes()).await;
+                    }
                     Http::Redirect(location) => {
                         let head = format!(
                             "HTTP/1.1 302 Found\r\nLocation: {location}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
@@ -232,6 +248,47 @@ pub async fn dns(behaviour: Dns) -> SocketAddr {
                     let _ = socket.send_to(&bytes, peer).await;
                 }
             });
+        }
+    });
+    addr
+}
+
+/// A UPnP Internet Gateway Device on 127.0.0.1: an SSDP responder (returned) whose LOCATION
+/// points at an HTTP server with the device description, the service description and the
+/// SOAP control URL, answering GetExternalIPAddress with `wan`.
+pub async fn upnp_gateway(wan: &str) -> SocketAddr {
+    let device = r#"<?xml version="1.0"?><root xmlns="urn:schemas-upnp-org:device-1-0"><specVersion><major>1</major><minor>0</minor></specVersion>
+<device><deviceType>urn:schemas-upnp-org:device:InternetGatewayDevice:1</deviceType><friendlyName>Test router</friendlyName>
+<deviceList><device><deviceType>urn:schemas-upnp-org:device:WANDevice:1</deviceType>
+<deviceList><device><deviceType>urn:schemas-upnp-org:device:WANConnectionDevice:1</deviceType>
+<serviceList><service><serviceType>urn:schemas-upnp-org:service:WANIPConnection:1</serviceType>
+<serviceId>urn:upnp-org:serviceId:WANIPConn1</serviceId><controlURL>/ctl/IPConn</controlURL>
+<eventSubURL>/evt/IPConn</eventSubURL><SCPDURL>/WANIPCn.xml</SCPDURL></service></serviceList>
+</device></deviceList></device></deviceList></device></root>"#;
+    let scpd = r#"<?xml version="1.0"?><scpd xmlns="urn:schemas-upnp-org:service-1-0"><specVersion><major>1</major><minor>0</minor></specVersion>
+<actionList><action><name>GetExternalIPAddress</name><argumentList><argument><name>NewExternalIPAddress</name>
+<direction>out</direction><relatedStateVariable>ExternalIPAddress</relatedStateVariable></argument></argumentList></action></actionList></scpd>"#;
+    let soap = format!(
+        r#"<?xml version="1.0"?><s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" s:encodingStyle="http://schemas.xmlsoap.org/soap/encoding/"><s:Body><u:GetExternalIPAddressResponse xmlns:u="urn:schemas-upnp-org:service:WANIPConnection:1"><NewExternalIPAddress>{wan}</NewExternalIPAddress></u:GetExternalIPAddressResponse></s:Body></s:Envelope>"#
+    );
+    let web = http(Http::Routes(vec![
+        ("/desc.xml".into(), device.into()),
+        ("/WANIPCn.xml".into(), scpd.into()),
+        ("/ctl/IPConn".into(), soap),
+    ]))
+    .await;
+    let ssdp = Arc::new(UdpSocket::bind("127.0.0.1:0").await.expect("bind ssdp"));
+    let addr = ssdp.local_addr().expect("addr");
+    tokio::spawn(async move {
+        let mut buf = vec![0u8; 2048];
+        loop {
+            let Ok((_, peer)) = ssdp.recv_from(&mut buf).await else {
+                return;
+            };
+            let answer = format!(
+                "HTTP/1.1 200 OK\r\nCACHE-CONTROL: max-age=120\r\nST: urn:schemas-upnp-org:device:InternetGatewayDevice:1\r\nUSN: uuid:test::urn:schemas-upnp-org:device:InternetGatewayDevice:1\r\nLOCATION: http://{web}/desc.xml\r\n\r\n"
+            );
+            let _ = ssdp.send_to(answer.as_bytes(), peer).await;
         }
     });
     addr
