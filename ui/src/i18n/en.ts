@@ -132,6 +132,7 @@ export const en = {
   "history.to": "Last seen",
   "history.checks": "Checks",
   "history.changes": "{count} change(s) in the last 30 days",
+  "history.chartLabel": "Timeline of {count} address(es) seen from {from} to {to}; the table below lists them",
   "connection.evidenceTitle": "What each service answered",
   "connection.provider": "Service",
   "connection.kind": "Kind",

@@ -55,6 +55,9 @@ describe("connection check", () => {
     expect(verdictText).toContain("points to dynamic");
     expect(await page.innerText('[data-testid="next-steps"]')).toContain("register your mobile number instead of an IP");
     expect(await page.innerText('[data-testid="history"]')).toContain("39.32.10.5");
+    const timeline = page.locator('[data-testid="timeline"]');
+    expect(await timeline.locator("rect").count(), "one bar per stretch").toBe(2);
+    expect(await timeline.getAttribute("aria-label")).toContain("Timeline of 2 address(es)");
     await page.screenshot({ path: artifact("connection-checked.png"), fullPage: true });
     expect(errors).toEqual([]);
   });

@@ -79,7 +79,13 @@ export function installFakeBackend(options: FakeOptions): void {
       const check = makeCheck();
       latestReport = {
         check,
-        history: { periods: [{ address: publicV4, from: now, to: now, checks: 1 }], changesLast30Days: 0 },
+        history: {
+          periods: [
+            { address: "39.32.1.1", from: "2026-10-20T09:00:00Z", to: "2026-11-02T09:00:00Z", checks: 4 },
+            { address: publicV4, from: "2026-11-03T09:00:00Z", to: now, checks: 6 },
+          ],
+          changesLast30Days: 1,
+        },
         verdict: options.vpn
           ? {
               kind: "unknown",

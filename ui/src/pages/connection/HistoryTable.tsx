@@ -1,6 +1,7 @@
 // Which public IPv4 address, since when: each stretch of checks that saw the same address.
 import type { AddressHistory } from "../../bindings/AddressHistory";
 import { currentLocale, t } from "../../i18n";
+import { AddressTimeline } from "./AddressTimeline";
 
 function day(iso: string): string {
   return new Intl.DateTimeFormat(currentLocale(), { dateStyle: "medium" }).format(new Date(iso));
@@ -11,6 +12,7 @@ export function HistoryTable({ history }: { history: AddressHistory }) {
   return (
     <>
       <p>{t("history.changes", { count: history.changesLast30Days })}</p>
+      <AddressTimeline history={history} />
       <div class="table-wrap">
         <table class="evidence" data-testid="history">
           <thead>
