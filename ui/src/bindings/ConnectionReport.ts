@@ -18,4 +18,8 @@ verdict: Verdict,
 /**
  * The public IPv4 address over time ("which IP, since when").
  */
-history: AddressHistory, };
+history: AddressHistory, 
+/**
+ * The public IPv6 /64 prefix over time.
+ */
+v6PrefixHistory: AddressHistory, };

@@ -86,6 +86,7 @@ export function installFakeBackend(options: FakeOptions): void {
           ],
           changesLast30Days: 1,
         },
+        v6PrefixHistory: { periods: [], changesLast30Days: 0 },
         verdict: options.vpn
           ? {
               kind: "unknown",

@@ -100,6 +100,9 @@ pub struct ConnectionReport {
     pub verdict: crate::verdict::Verdict,
     /// The public IPv4 address over time ("which IP, since when").
     pub history: crate::history::AddressHistory,
+    /// The public IPv6 /64 prefix over time.
+    #[serde(default)]
+    pub v6_prefix_history: crate::history::AddressHistory,
 }
 
 /// Interface name prefixes (lowercase) that are tunnels, with what they are.

@@ -75,6 +75,14 @@ impl AddressHistory {
     }
 }
 
+/// The /64 prefix of an IPv6 address, as text (`2400:adc0:1:2::/64`); what stays the same
+/// when privacy extensions change the address's last half every day.
+pub fn v6_prefix64(address: &str) -> Option<String> {
+    let ip: std::net::Ipv6Addr = address.parse().ok()?;
+    let net = ipnet::Ipv6Net::new(ip, 64).ok()?.trunc();
+    Some(net.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,5 +113,19 @@ mod tests {
         let h = AddressHistory::from_observations(vec![], at("2026-11-23T00:00:00Z"));
         assert!(h.current().is_none());
         assert_eq!(h.changes_last_30_days, 0);
+    }
+
+    #[test]
+    fn an_ipv6_address_is_reduced_to_its_64_prefix() {
+        assert_eq!(
+            v6_prefix64("2400:adc0:1:2:a1b2:c3d4:e5f6:789").as_deref(),
+            Some("2400:adc0:1:2::/64")
+        );
+        assert_eq!(
+            v6_prefix64("2400:adc0:1:2::99"),
+            v6_prefix64("2400:adc0:1:2:ffff::1"),
+            "same prefix"
+        );
+        assert_eq!(v6_prefix64("39.32.10.5"), None);
     }
 }

@@ -170,6 +170,17 @@ pub fn judge(
     v4_history: &AddressHistory,
     reverse_dns: &[ReverseDns],
 ) -> Verdict {
+    judge_with_v6(check, v4_history, &AddressHistory::default(), reverse_dns)
+}
+
+/// Like [`judge`], also given the history of the IPv6 /64 prefix. An IPv6-only connection is
+/// judged by its prefix, which is what an ISP keeps fixed, not by the address.
+pub fn judge_with_v6(
+    check: &ConnectionCheck,
+    v4_history: &AddressHistory,
+    v6_history: &AddressHistory,
+    reverse_dns: &[ReverseDns],
+) -> Verdict {
     let mut evidence = Vec::new();
     let discovery = if check.v4.address.is_some() || check.v6.address.is_none() {
         &check.v4
@@ -283,14 +294,22 @@ pub fn judge(
         }
     }
 
-    // History.
+    // History: of the IPv4 address, or of the IPv6 /64 prefix when only IPv6 answered.
+    let judged_v6 = address.as_deref().is_some_and(|a| a.contains(':'));
+    let (history, history_key) = match judged_v6 {
+        true => (
+            v6_history,
+            address.as_deref().and_then(crate::history::v6_prefix64),
+        ),
+        false => (v4_history, address.clone()),
+    };
     let mut history_lean = Lean::Neutral;
-    if let Some(current) = v4_history
+    if let Some(current) = history
         .current()
-        .filter(|p| Some(&p.address) == address.as_ref())
+        .filter(|p| Some(&p.address) == history_key.as_ref())
     {
-        let changes = v4_history.changes_last_30_days;
-        let held_days = v4_history.current_span().as_hours() / 24;
+        let changes = history.changes_last_30_days;
+        let held_days = history.current_span().as_hours() / 24;
         if changes >= 2 {
             history_lean = Lean::Dynamic;
             evidence.push(ev(
@@ -300,7 +319,7 @@ pub fn judge(
             ));
         } else if changes == 1 {
             history_lean = Lean::Dynamic;
-            let before = v4_history
+            let before = history
                 .periods
                 .iter()
                 .rev()
@@ -337,6 +356,36 @@ pub fn judge(
                 ),
             ));
         }
+    }
+
+    // IPv6: the prefix is what counts.
+    if let Some(prefix) = check
+        .v6
+        .address
+        .as_deref()
+        .and_then(crate::history::v6_prefix64)
+    {
+        let held = v6_history.current().filter(|p| p.address == prefix);
+        let finding = match held {
+            Some(_) if v6_history.changes_last_30_days > 0 => format!(
+                "your IPv6 prefix changed {} in the last 30 days and is now {prefix}",
+                plural(u64::from(v6_history.changes_last_30_days), "time", "times")
+            ),
+            Some(p) => format!(
+                "your IPv6 prefix {prefix} has held for {}",
+                plural(
+                    u64::try_from(p.to.duration_since(p.from).as_hours() / 24).unwrap_or(0),
+                    "day",
+                    "days"
+                )
+            ),
+            None => format!("your IPv6 address is in the prefix {prefix}"),
+        };
+        evidence.push(ev(
+            EvidenceSource::History,
+            Lean::Neutral,
+            format!("{finding}; for IPv6 it is the prefix from your ISP that must stay fixed, not the address, which your computer changes for privacy"),
+        ));
     }
 
     // Reverse DNS.
@@ -436,7 +485,7 @@ pub fn judge(
             let leans = [history_lean, ptr_lean, registry_lean];
             let statics = leans.iter().filter(|l| **l == Lean::Static).count();
             let dynamics = leans.iter().filter(|l| **l == Lean::Dynamic).count();
-            if v4_history.changes_last_30_days >= 2 {
+            if history.changes_last_30_days >= 2 {
                 (VerdictKind::Dynamic, None, Confidence::High)
             } else if statics > 0 && dynamics > 0 {
                 (
@@ -849,6 +898,40 @@ mod tests {
             v.kind,
             VerdictKind::LikelyStatic,
             "double NAT behind the ISP's modem is not CGNAT"
+        );
+    }
+
+    #[test]
+    fn an_ipv6_only_connection_is_judged_by_its_prefix_not_its_rotating_address() {
+        let mut c = check(None, &[("eth0", "192.168.1.2")], false);
+        c.v6 = Discovery {
+            family: IpFamily::V6,
+            address: Some("2400:adc0:1:2::beef".into()),
+            ..discovery(Some("2400:adc0:1:2::beef"), DiscoveryStatus::Agreed)
+        };
+        // Twenty days of checks: a new address every day, always in the same /64.
+        let seen = (0..=20)
+            .map(|d| {
+                (
+                    now() - SignedDuration::from_hours(24 * d),
+                    "2400:adc0:1:2::/64".to_owned(),
+                )
+            })
+            .collect();
+        let v6 = AddressHistory::from_observations(seen, now());
+        let v = judge_with_v6(&c, &AddressHistory::default(), &v6, &[]);
+        assert_eq!(v.address.as_deref(), Some("2400:adc0:1:2::beef"));
+        assert_eq!(
+            v.kind,
+            VerdictKind::LikelyStatic,
+            "the prefix held for 20 days"
+        );
+        assert!(
+            v.evidence.iter().any(|e| e
+                .finding
+                .contains("2400:adc0:1:2::/64 has held for 20 days")),
+            "{:#?}",
+            v.evidence
         );
     }
 }

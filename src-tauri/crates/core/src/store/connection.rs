@@ -6,9 +6,9 @@ use super::Store;
 use crate::{
     Error, Result,
     connection::{ConnectionCheck, ConnectionReport},
-    history::AddressHistory,
+    history::{AddressHistory, v6_prefix64},
     profile::Id,
-    verdict::judge,
+    verdict::judge_with_v6,
 };
 
 impl Store {
@@ -70,12 +70,32 @@ impl Store {
     /// The verdict on `check` with the history as stored now (store `check` first).
     pub fn report_for(&self, check: ConnectionCheck) -> Result<ConnectionReport> {
         let history = self.v4_history(check.checked_at)?;
-        let verdict = judge(&check, &history, &check.reverse_dns);
+        let v6_history = self.v6_prefix_history(check.checked_at)?;
+        let verdict = judge_with_v6(&check, &history, &v6_history, &check.reverse_dns);
         Ok(ConnectionReport {
             check,
             verdict,
             history,
+            v6_prefix_history: v6_history,
         })
+    }
+
+    /// The history of the public IPv6 /64 prefix (not the address), from every stored check.
+    pub fn v6_prefix_history(&self, now: jiff::Timestamp) -> Result<AddressHistory> {
+        let seen = self.with(|conn| {
+            let mut stmt = conn.prepare(
+                "SELECT checked_at, public_v6 FROM connection_checks WHERE public_v6 IS NOT NULL",
+            )?;
+            let rows = stmt.query_map([], |r| {
+                Ok((r.get::<_, jiff::Timestamp>(0)?, r.get::<_, String>(1)?))
+            })?;
+            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        })?;
+        let prefixes = seen
+            .into_iter()
+            .filter_map(|(at, a)| v6_prefix64(&a).map(|p| (at, p)))
+            .collect();
+        Ok(AddressHistory::from_observations(prefixes, now))
     }
 
     /// Stores `check` (when it found an address) and returns its report.
