@@ -96,7 +96,11 @@ export function ConnectionPage() {
 
         <section class="card" aria-labelledby="verdict-title">
           <h2 id="verdict-title">{t("connection.verdictTitle")}</h2>
-          {report ? <VerdictCard verdict={report.verdict} /> : <p class="muted">{t("connection.verdictNone")}</p>}
+          {report ? (
+            <VerdictCard report={report} detail={detail.state === "ready" ? detail.data : null} />
+          ) : (
+            <p class="muted">{t("connection.verdictNone")}</p>
+          )}
         </section>
 
         {check ? (

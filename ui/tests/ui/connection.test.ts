@@ -132,4 +132,19 @@ describe("connection check", () => {
     await page.waitForFunction(() => (document.querySelector('select[name="recheckHours"]') as HTMLSelectElement).value === "0");
     expect(await page.innerText("main")).toContain("Automatic checks start only after you have run the first check yourself");
   });
+
+  it("a dynamic verdict comes with a ready-to-send request to the ISP, filled in", async () => {
+    const { page } = await openApp(browser, url);
+    await createProfileWithIp(page, "39.32.10.5", "0421778812");
+    await page.click('nav a[data-section="connection"]');
+    await page.click('[data-testid="check-now"]');
+    const request = page.locator('[data-testid="static-ip-request"]');
+    await request.waitFor();
+    const text = await request.inputValue();
+    expect(text).toContain("Dear Pakistan Telecommunication Company Limited customer service");
+    expect(text).toContain("subscriber/customer ID 0421778812");
+    expect(text).toContain("as 39.32.10.5");
+    expect(text.trim().endsWith("Ayesha Khan")).toBe(true);
+    expect(text).not.toMatch(/\{\w+\}/);
+  });
 });

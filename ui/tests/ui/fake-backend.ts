@@ -36,7 +36,20 @@ export function installFakeBackend(options: FakeOptions): void {
   const makeCheck = (): Commands["check_connection"]["result"]["check"] => ({
     checkedAt: now,
     reverseDns: [{ address: publicV4, names: ["dsl-39-32-10-5.dynamic.example.pk"], error: null }],
-    registry: [],
+    registry: [
+      {
+        address: publicV4,
+        source: "https://rdap.apnic.net/ip/" + publicV4,
+        handle: "39.32.0.0 - 39.63.255.255",
+        name: "PTCL-BB",
+        kind: "ALLOCATED PORTABLE",
+        country: "PK",
+        holder: "Pakistan Telecommunication Company Limited",
+        range: ["39.32.0.0", "39.63.255.255"],
+        prefixLen: 11,
+        error: null,
+      },
+    ],
     router: { gateway: "192.168.1.1:5000", wanAddress: publicV4, wanClass: "public", error: null },
     v4: {
       family: "v4",

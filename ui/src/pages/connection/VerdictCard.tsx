@@ -1,9 +1,12 @@
 // The verdict as a large card: what the connection is, in words (never colour alone), how
 // sure, every piece of evidence, and what to do next.
-import type { Verdict } from "../../bindings/Verdict";
+import type { ConnectionReport } from "../../bindings/ConnectionReport";
+import type { ProfileDetail } from "../../bindings/ProfileDetail";
 import { t } from "../../i18n";
+import { StaticIpRequest } from "./StaticIpRequest";
 
-export function VerdictCard({ verdict }: { verdict: Verdict }) {
+export function VerdictCard({ report, detail }: { report: ConnectionReport; detail: ProfileDetail | null }) {
+  const verdict = report.verdict;
   return (
     <div class={`verdict verdict-${verdict.kind}`} data-testid="verdict" data-kind={verdict.kind}>
       <p class="verdict-kind">{t(`verdict.kind.${verdict.kind}`)}</p>
@@ -25,6 +28,7 @@ export function VerdictCard({ verdict }: { verdict: Verdict }) {
           <li key={step}>{t(`verdict.next.${step}`)}</li>
         ))}
       </ol>
+      {verdict.nextSteps.includes("askIspForStatic") ? <StaticIpRequest report={report} detail={detail} /> : null}
     </div>
   );
 }
