@@ -110,7 +110,7 @@ pub struct NetConfig {
     pub rdap_fallback: String,
     /// The most bytes read from one RDAP answer.
     pub max_rdap_bytes: usize,
-    /// Ask the local router for its internet-side address (UPnP-IGD).
+    /// Ask the local router for its internet-side address (UPnP-IGD, then NAT-PMP).
     pub upnp: bool,
     /// Where UPnP discovery (SSDP) is sent; the standard multicast group by default.
     pub upnp_discovery: SocketAddr,
@@ -118,6 +118,8 @@ pub struct NetConfig {
     pub upnp_timeout_ms: u64,
     /// Extra gateway addresses trusted as UPnP locations (loopback is distrusted otherwise).
     pub upnp_trusted_gateways: Vec<std::net::IpAddr>,
+    /// The router asked over NAT-PMP when UPnP finds none; the default gateway when absent.
+    pub natpmp_gateway: Option<std::net::Ipv4Addr>,
     /// The providers, in any order; they are asked at the same time.
     #[serde(rename = "provider")]
     pub providers: Vec<ProviderSpec>,
@@ -138,6 +140,7 @@ impl Default for NetConfig {
             upnp_discovery: SocketAddr::from(([239, 255, 255, 250], 1900)),
             upnp_timeout_ms: 2000,
             upnp_trusted_gateways: Vec::new(),
+            natpmp_gateway: None,
             providers: default_providers(),
         }
     }

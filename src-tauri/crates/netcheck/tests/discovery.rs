@@ -40,6 +40,7 @@ fn config(timeout_ms: u64, quorum: usize, providers: Vec<ProviderSpec>) -> Arc<N
         upnp_discovery: "127.0.0.1:9".parse().unwrap(),
         upnp_timeout_ms: 1,
         upnp_trusted_gateways: vec![],
+        natpmp_gateway: None,
         providers,
     })
 }
@@ -110,6 +111,7 @@ async fn every_kind_of_bad_answer_fails_with_its_own_reason_and_nothing_is_belie
         upnp_discovery: "127.0.0.1:9".parse().unwrap(),
         upnp_timeout_ms: 1,
         upnp_trusted_gateways: vec![],
+        natpmp_gateway: None,
         providers: vec![
             plain(
                 "html",
@@ -321,6 +323,7 @@ async fn ipv6_providers_are_asked_over_ipv6() {
         upnp_discovery: "127.0.0.1:9".parse().unwrap(),
         upnp_timeout_ms: 1,
         upnp_trusted_gateways: vec![],
+        natpmp_gateway: None,
         providers: vec![ProviderSpec::Http {
             name: "v6".into(),
             url: format!("http://{server}/"),
