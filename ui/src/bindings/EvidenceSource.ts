@@ -3,4 +3,4 @@
 /**
  * Where a piece of evidence comes from.
  */
-export type EvidenceSource = "services" | "interfaces" | "vpn" | "history" | "reverseDns" | "registry" | "router";
+export type EvidenceSource = "services" | "interfaces" | "vpn" | "history" | "reverseDns" | "registry" | "router" | "isp";

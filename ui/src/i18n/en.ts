@@ -118,6 +118,8 @@ export const en = {
   "verdict.source.router": "Your router",
   "verdict.nextTitle": "What you can do",
   "verdict.next.registerIp": "Register this IP on the PTA portal (VPN registration for companies or freelancers, or IP whitelisting).",
+  "verdict.next.askNamedIspForStatic": "Ask {isp} for a static IP (quote your customer ID from the bill).",
+  "verdict.source.isp": "Your ISP",
   "verdict.next.confirmWithIsp": "Ask your ISP to confirm in writing that this IP is static and assigned to you; PTA will ask them to verify it.",
   "verdict.next.askIspForStatic": "Ask your ISP for a static IP (most sell one as an add-on; quote your customer ID from the bill).",
   "verdict.next.registerMobileNumber": "Freelancers: register your mobile number instead of an IP (allowed since December 2024).",

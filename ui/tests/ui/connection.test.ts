@@ -54,6 +54,7 @@ describe("connection check", () => {
     expect(verdictText).toContain("Confidence: low");
     expect(verdictText).toContain("points to dynamic");
     expect(await page.innerText('[data-testid="next-steps"]')).toContain("register your mobile number instead of an IP");
+    expect(await page.innerText('[data-testid="next-steps"]')).toContain("Ask PTCL for a static IP");
     expect(await page.innerText('[data-testid="history"]')).toContain("39.32.10.5");
     const timeline = page.locator('[data-testid="timeline"]');
     expect(await timeline.locator("rect").count(), "one bar per stretch").toBe(2);
@@ -141,7 +142,7 @@ describe("connection check", () => {
     const request = page.locator('[data-testid="static-ip-request"]');
     await request.waitFor();
     const text = await request.inputValue();
-    expect(text).toContain("Dear Pakistan Telecommunication Company Limited customer service");
+    expect(text).toContain("Dear PTCL customer service");
     expect(text).toContain("subscriber/customer ID 0421778812");
     expect(text).toContain("as 39.32.10.5");
     expect(text.trim().endsWith("Ayesha Khan")).toBe(true);

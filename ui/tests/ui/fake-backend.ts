@@ -108,6 +108,7 @@ export function installFakeBackend(options: FakeOptions): void {
               address: publicV4,
               evidence: [{ source: "vpn", lean: "neutral", finding: "interface wg0 is a WireGuard tunnel; the address seen is probably the VPN's" }],
               nextSteps: ["switchOffVpn"],
+              isp: null,
             }
           : {
               kind: "likelyDynamic",
@@ -119,6 +120,15 @@ export function installFakeBackend(options: FakeOptions): void {
                 { source: "reverseDns", lean: "dynamic", finding: 'the reverse DNS name dsl-39-32-10-5.dynamic.example.pk contains "dsl", "dynamic", which ISPs use for dynamic addresses' },
               ],
               nextSteps: ["askIspForStatic", "registerMobileNumber", "useLicensedProvider"],
+              isp: {
+                id: "ptcl",
+                name: "PTCL",
+                asns: [17557],
+                patterns: ["pakistan telecommunication company", "ptcl"],
+                kind: "fixed",
+                staticIp: "sold",
+                mobileCgnat: null,
+              },
             },
       };
       return latestReport;

@@ -26,6 +26,7 @@ pub mod data_dir;
 pub mod discovery;
 pub mod error;
 pub mod history;
+pub mod isp;
 pub mod net_class;
 pub mod overview;
 pub mod profile;

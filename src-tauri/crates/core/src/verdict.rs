@@ -94,6 +94,8 @@ pub enum EvidenceSource {
     Registry,
     /// The local router (UPnP-IGD).
     Router,
+    /// The app's data file of Pakistani ISPs.
+    Isp,
 }
 
 /// One piece of evidence.
@@ -146,6 +148,8 @@ pub struct Verdict {
     pub evidence: Vec<Evidence>,
     /// What to do next, most useful first.
     pub next_steps: Vec<NextStep>,
+    /// The ISP, when the registry record names a known one.
+    pub isp: Option<crate::isp::Isp>,
 }
 
 /// Days an address must have held, across checks, to count as evidence of a fixed IP.
@@ -358,6 +362,40 @@ pub fn judge_with_v6(
         }
     }
 
+    // ISP, from the registry record and the shipped ISP data file.
+    let isp = address
+        .as_ref()
+        .and_then(|a| check.registry.iter().find(|r| &r.address == a))
+        .and_then(|r| crate::isp::IspDirectory::shipped().identify(r))
+        .cloned();
+    if let Some(isp) = &isp {
+        use crate::isp::{IspKind, StaticIpOffer};
+        match (isp.kind, isp.mobile_cgnat) {
+            (IspKind::Mobile, Some(true)) if !check.vpn.active => {
+                cgnat_confidence = cgnat_confidence.max(Some(Confidence::Medium));
+                evidence.push(ev(
+                    EvidenceSource::Isp,
+                    Lean::Cgnat,
+                    format!("your address belongs to {}, a mobile operator: mobile data is almost always carrier-grade NAT", isp.name),
+                ));
+            }
+            _ => evidence.push(ev(
+                EvidenceSource::Isp,
+                Lean::Neutral,
+                match isp.static_ip {
+                    StaticIpOffer::Sold => {
+                        format!("your ISP is {}, which sells static IPs", isp.name)
+                    }
+                    StaticIpOffer::BusinessOnly => format!(
+                        "your ISP is {}, which offers static IPs on business plans",
+                        isp.name
+                    ),
+                    StaticIpOffer::Unknown => format!("your ISP is {}", isp.name),
+                },
+            )),
+        }
+    }
+
     // IPv6: the prefix is what counts.
     if let Some(prefix) = check
         .v6
@@ -547,6 +585,7 @@ pub fn judge_with_v6(
         address,
         evidence,
         next_steps,
+        isp,
     }
 }
 
@@ -933,5 +972,28 @@ mod tests {
             "{:#?}",
             v.evidence
         );
+    }
+
+    #[test]
+    fn a_mobile_operators_address_is_likely_cgnat_and_a_fixed_isp_is_named() {
+        let mut c = check(Some(IP), &[("wlan0", "192.168.43.7")], false);
+        c.registry = vec![crate::registry::RegistryRecord {
+            address: IP.into(),
+            holder: Some("CMPak Limited".into()),
+            name: Some("CMPAK-MOBILE".into()),
+            ..Default::default()
+        }];
+        let v = judge(&c, &held(IP, 1), &[]);
+        assert_eq!(
+            (v.kind, v.confidence),
+            (VerdictKind::BehindCgnat, Confidence::Medium)
+        );
+        assert_eq!(v.isp.as_ref().map(|i| i.id.as_str()), Some("zong"));
+        c.registry[0].holder = Some("Pakistan Telecommunication Company Limited".into());
+        c.registry[0].name = Some("PTCL-BB".into());
+        let v = judge(&c, &held(IP, 20), &[]);
+        assert_eq!(v.kind, VerdictKind::LikelyStatic);
+        assert!(v.evidence.iter().any(|e| e.source == EvidenceSource::Isp
+            && e.finding.contains("PTCL, which sells static IPs")));
     }
 }

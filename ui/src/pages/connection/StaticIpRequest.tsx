@@ -7,7 +7,10 @@ import { t } from "../../i18n";
 
 export function composeRequest(report: ConnectionReport, detail: ProfileDetail | null): string {
   const address = report.verdict.address ?? "—";
-  const isp = report.check.registry.find((r) => r.address === report.verdict.address)?.holder ?? t("request.ispUnknown");
+  const isp =
+    report.verdict.isp?.name ??
+    report.check.registry.find((r) => r.address === report.verdict.address)?.holder ??
+    t("request.ispUnknown");
   const subscriber =
     detail?.publicIps.find((ip) => ip.subscriberId && ip.address === address)?.subscriberId ??
     detail?.publicIps.find((ip) => ip.subscriberId)?.subscriberId ??

@@ -25,7 +25,11 @@ export function VerdictCard({ report, detail }: { report: ConnectionReport; deta
       <h3>{t("verdict.nextTitle")}</h3>
       <ol class="next-steps" data-testid="next-steps">
         {verdict.nextSteps.map((step) => (
-          <li key={step}>{t(`verdict.next.${step}`)}</li>
+          <li key={step}>
+            {step === "askIspForStatic" && verdict.isp
+              ? t("verdict.next.askNamedIspForStatic", { isp: verdict.isp.name })
+              : t(`verdict.next.${step}`)}
+          </li>
         ))}
       </ol>
       {verdict.nextSteps.includes("askIspForStatic") ? <StaticIpRequest report={report} detail={detail} /> : null}
