@@ -26,23 +26,20 @@ fn plain(name: &str, addr: SocketAddr) -> ProviderSpec {
     }
 }
 
-fn config(timeout_ms: u64, quorum: usize, providers: Vec<ProviderSpec>) -> Arc<NetConfig> {
-    Arc::new(NetConfig {
+/// Only the given providers: no reverse DNS, registry or router, so nothing leaves loopback.
+fn local_only(timeout_ms: u64, quorum: usize, providers: Vec<ProviderSpec>) -> NetConfig {
+    NetConfig {
         timeout_ms,
         quorum,
-        max_answer_bytes: 4096,
-        dns_resolver: None,
-        rdap: false,
-        rdap_servers: vec![],
-        rdap_fallback: String::new(),
-        max_rdap_bytes: 0,
-        upnp: false,
-        upnp_discovery: "127.0.0.1:9".parse().unwrap(),
-        upnp_timeout_ms: 1,
-        upnp_trusted_gateways: vec![],
-        natpmp_gateway: None,
         providers,
-    })
+        rdap: false,
+        upnp: false,
+        ..NetConfig::default()
+    }
+}
+
+fn config(timeout_ms: u64, quorum: usize, providers: Vec<ProviderSpec>) -> Arc<NetConfig> {
+    Arc::new(local_only(timeout_ms, quorum, providers))
 }
 
 async fn run(cfg: Arc<NetConfig>) -> Discovery {
@@ -98,21 +95,10 @@ async fn a_quorum_settles_without_waiting_for_the_straggler_and_the_liar_is_repo
 
 #[tokio::test]
 async fn every_kind_of_bad_answer_fails_with_its_own_reason_and_nothing_is_believed() {
-    let cfg = Arc::new(NetConfig {
-        timeout_ms: 800,
-        quorum: 2,
-        max_answer_bytes: 4096,
-        dns_resolver: None,
-        rdap: false,
-        rdap_servers: vec![],
-        rdap_fallback: String::new(),
-        max_rdap_bytes: 0,
-        upnp: false,
-        upnp_discovery: "127.0.0.1:9".parse().unwrap(),
-        upnp_timeout_ms: 1,
-        upnp_trusted_gateways: vec![],
-        natpmp_gateway: None,
-        providers: vec![
+    let cfg = Arc::new(local_only(
+        800,
+        2,
+        vec![
             plain(
                 "html",
                 http(Http::ok(
@@ -150,7 +136,7 @@ async fn every_kind_of_bad_answer_fails_with_its_own_reason_and_nothing_is_belie
                 format: AnswerFormat::Plain,
             },
         ],
-    });
+    ));
     let d = run(cfg).await;
     assert_eq!(d.status, DiscoveryStatus::NoAnswer);
     assert_eq!(d.address, None, "nothing is taken as the address");
@@ -310,27 +296,16 @@ async fn a_dns_name_without_a_record_fails_with_the_reason() {
 #[tokio::test]
 async fn ipv6_providers_are_asked_over_ipv6() {
     let server = support::http_on("::1".parse().unwrap(), Http::ok("2400:adc0:1::5")).await;
-    let cfg = Arc::new(NetConfig {
-        timeout_ms: 2000,
-        quorum: 1,
-        max_answer_bytes: 4096,
-        dns_resolver: None,
-        rdap: false,
-        rdap_servers: vec![],
-        rdap_fallback: String::new(),
-        max_rdap_bytes: 0,
-        upnp: false,
-        upnp_discovery: "127.0.0.1:9".parse().unwrap(),
-        upnp_timeout_ms: 1,
-        upnp_trusted_gateways: vec![],
-        natpmp_gateway: None,
-        providers: vec![ProviderSpec::Http {
+    let cfg = Arc::new(local_only(
+        2000,
+        1,
+        vec![ProviderSpec::Http {
             name: "v6".into(),
             url: format!("http://{server}/"),
             family: Family::V6,
             format: AnswerFormat::Plain,
         }],
-    });
+    ));
     let clients = HttpClients::new(&cfg).expect("clients");
     let d = discover(cfg, clients, Family::V6).await;
     assert_eq!(d.status, DiscoveryStatus::Agreed, "{d:#?}");

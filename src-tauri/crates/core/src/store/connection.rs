@@ -6,6 +6,7 @@ use super::Store;
 use crate::{
     Error, Result,
     connection::{ConnectionCheck, ConnectionReport},
+    discovery::IpFamily,
     history::{AddressHistory, v6_prefix64},
     profile::Id,
     verdict::judge_with_v6,
@@ -55,16 +56,30 @@ impl Store {
 
     /// The history of the public IPv4 address, from every stored check.
     pub fn v4_history(&self, now: jiff::Timestamp) -> Result<AddressHistory> {
-        let seen = self.with(|conn| {
-            let mut stmt = conn.prepare(
-                "SELECT checked_at, public_v4 FROM connection_checks WHERE public_v4 IS NOT NULL",
-            )?;
+        Ok(AddressHistory::from_observations(
+            self.observations(IpFamily::V4)?,
+            now,
+        ))
+    }
+
+    /// Every stored `(checked_at, address)` of one family.
+    fn observations(&self, family: IpFamily) -> Result<Vec<(jiff::Timestamp, String)>> {
+        // The column comes from this match, never from input.
+        let sql = match family {
+            IpFamily::V4 => {
+                "SELECT checked_at, public_v4 FROM connection_checks WHERE public_v4 IS NOT NULL"
+            }
+            IpFamily::V6 => {
+                "SELECT checked_at, public_v6 FROM connection_checks WHERE public_v6 IS NOT NULL"
+            }
+        };
+        self.with(|conn| {
+            let mut stmt = conn.prepare(sql)?;
             let rows = stmt.query_map([], |r| {
                 Ok((r.get::<_, jiff::Timestamp>(0)?, r.get::<_, String>(1)?))
             })?;
             Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-        })?;
-        Ok(AddressHistory::from_observations(seen, now))
+        })
     }
 
     /// The verdict on `check` with the history as stored now (store `check` first).
@@ -82,16 +97,8 @@ impl Store {
 
     /// The history of the public IPv6 /64 prefix (not the address), from every stored check.
     pub fn v6_prefix_history(&self, now: jiff::Timestamp) -> Result<AddressHistory> {
-        let seen = self.with(|conn| {
-            let mut stmt = conn.prepare(
-                "SELECT checked_at, public_v6 FROM connection_checks WHERE public_v6 IS NOT NULL",
-            )?;
-            let rows = stmt.query_map([], |r| {
-                Ok((r.get::<_, jiff::Timestamp>(0)?, r.get::<_, String>(1)?))
-            })?;
-            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-        })?;
-        let prefixes = seen
+        let prefixes = self
+            .observations(IpFamily::V6)?
             .into_iter()
             .filter_map(|(at, a)| v6_prefix64(&a).map(|p| (at, p)))
             .collect();
