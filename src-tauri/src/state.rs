@@ -48,24 +48,29 @@ impl AppState {
         let net_path = net_config
             .map(PathBuf::from)
             .or_else(|| default_net.is_file().then_some(default_net));
-        let mut state = Self::from_parts(store, data_dir, started);
-        state.net = load_net(net_path.as_deref());
-        state
+        let net = load_net(net_path.as_deref());
+        Self::from_parts(store, net, data_dir, started)
     }
 
     /// State over an already open store (tests).
     pub fn with_store(store: Store, data_dir: PathBuf) -> Self {
-        Self::from_parts(Ok(Arc::new(store)), data_dir, Instant::now())
+        Self::from_parts(
+            Ok(Arc::new(store)),
+            load_net(None),
+            data_dir,
+            Instant::now(),
+        )
     }
 
     fn from_parts(
         store: Result<Arc<Store>, IpcError>,
+        net: Result<(Arc<NetConfig>, HttpClients), IpcError>,
         data_dir: PathBuf,
         started: Instant,
     ) -> Self {
         Self {
             store,
-            net: load_net(None),
+            net,
             data_dir,
             started,
             interactive_after: OnceLock::new(),

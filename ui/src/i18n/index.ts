@@ -56,3 +56,13 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
 function formatValue(value: string | number): string {
   return typeof value === "number" ? new Intl.NumberFormat(LOCALES[current].tag).format(value) : value;
 }
+
+/** A date (ISO text or milliseconds) in the current locale, e.g. "Nov 23, 2026". */
+export function formatDate(when: string | number): string {
+  return new Intl.DateTimeFormat(LOCALES[current].tag, { dateStyle: "medium" }).format(new Date(when));
+}
+
+/** A date and time in the current locale, e.g. "Nov 23, 2026, 10:00 AM". */
+export function formatDateTime(when: string | number): string {
+  return new Intl.DateTimeFormat(LOCALES[current].tag, { dateStyle: "medium", timeStyle: "short" }).format(new Date(when));
+}

@@ -6,7 +6,7 @@ import { ErrorNotice } from "../components/ErrorNotice";
 import { PageHeader } from "../components/PageHeader";
 import { useShell } from "../context";
 import { useLoad } from "../hooks/useLoad";
-import { currentLocale, t } from "../i18n";
+import { formatDateTime, t } from "../i18n";
 import { type AppError, call, onEvent, toAppError } from "../ipc";
 import { AddressCard } from "./connection/AddressCard";
 import { InterfaceList, RouterLine } from "./connection/InterfaceList";
@@ -14,10 +14,6 @@ import { IpWatch } from "./connection/IpWatch";
 import { HistoryTable } from "./connection/HistoryTable";
 import { ProviderTable } from "./connection/ProviderTable";
 import { VerdictCard } from "./connection/VerdictCard";
-
-function when(iso: string): string {
-  return new Intl.DateTimeFormat(currentLocale(), { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
-}
 
 export function ConnectionPage() {
   const shell = useShell();
@@ -78,7 +74,7 @@ export function ConnectionPage() {
                 <AddressCard discovery={check.v4} />
                 <AddressCard discovery={check.v6} />
               </div>
-              <p class="muted small">{t("connection.lastChecked", { when: when(check.checkedAt) })}</p>
+              <p class="muted small">{t("connection.lastChecked", { when: formatDateTime(check.checkedAt) })}</p>
               {check.vpn.active ? (
                 <div class="notice notice-warn" role="status" data-testid="vpn-active">
                   <p class="notice-title">{t("connection.vpnTitle")}</p>

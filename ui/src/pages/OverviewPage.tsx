@@ -7,7 +7,7 @@ import { PageHeader } from "../components/PageHeader";
 import { ProfileCreateForm } from "../components/ProfileCreateForm";
 import { useShell } from "../context";
 import { useLoad } from "../hooks/useLoad";
-import { currentLocale, t, type MessageKey } from "../i18n";
+import { formatDate, t, type MessageKey } from "../i18n";
 import { call } from "../ipc";
 import { hashFor, type Section } from "../router";
 
@@ -88,7 +88,7 @@ function ConnectionLineCard({ overview }: { overview: Overview }) {
         {c?.address ? (
           <span class="muted">
             {" "}
-            · {t("overview.connectionAddress", { address: c.address, when: new Intl.DateTimeFormat(currentLocale(), { dateStyle: "medium" }).format(new Date(c.checkedAt)) })}
+            · {t("overview.connectionAddress", { address: c.address, when: formatDate(c.checkedAt) })}
           </span>
         ) : null}
       </p>

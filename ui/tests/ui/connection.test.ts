@@ -1,23 +1,9 @@
 // The Connection section in headless Chromium: progress while checking, the address with
 // its confidence in words, the evidence, the registered-IP watch and the VPN warning.
-import type { Server } from "node:http";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { artifact, launch, openApp, serveDist } from "./harness";
+import { describe, expect, it } from "vitest";
+import { artifact, servedApp } from "./harness";
 
-let browser: Browser;
-let server: Server;
-let url: string;
-
-beforeAll(async () => {
-  ({ server, url } = await serveDist());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const app = servedApp();
 
 async function createProfileWithIp(page: import("playwright-core").Page, ip: string, subscriberId = "") {
   await page.fill('input[name="name"]', "Ayesha Khan");
@@ -32,7 +18,7 @@ async function createProfileWithIp(page: import("playwright-core").Page, ip: str
 
 describe("connection check", () => {
   it("shows progress, then the address with its confidence and every service's answer", async () => {
-    const { page, errors } = await openApp(browser, `${url}#/connection`);
+    const { page, errors } = await app.open("#/connection");
     await page.waitForSelector('[data-testid="check-now"]');
     expect(await page.innerText("main")).toContain("Not checked yet");
     await page.click('[data-testid="check-now"]');
@@ -64,7 +50,7 @@ describe("connection check", () => {
   });
 
   it("warns prominently when the measured IP drifts from the recorded one", async () => {
-    const { page } = await openApp(browser, url, { publicV4: "39.32.77.1" });
+    const { page } = await app.open("", { publicV4: "39.32.77.1" });
     await createProfileWithIp(page, "39.32.10.5");
     await page.click('nav a[data-section="connection"]');
     await page.click('[data-testid="check-now"]');
@@ -75,7 +61,7 @@ describe("connection check", () => {
   });
 
   it("says so when the measured IP is the recorded one, and whether the ISP can verify it", async () => {
-    const { page } = await openApp(browser, url);
+    const { page } = await app.open();
     await createProfileWithIp(page, "39.32.10.5", "0421778812");
     expect(await page.innerText("main")).toContain("subscriber 0421778812");
     await page.click('nav a[data-section="connection"]');
@@ -86,7 +72,7 @@ describe("connection check", () => {
   });
 
   it("explains that an active VPN's address is not the ISP's", async () => {
-    const { page } = await openApp(browser, `${url}#/connection`, { vpn: true });
+    const { page } = await app.open("#/connection", { vpn: true });
     await page.click('[data-testid="check-now"]');
     const vpn = page.locator('[data-testid="vpn-active"]');
     await vpn.waitFor();
@@ -98,7 +84,7 @@ describe("connection check", () => {
   });
 
   it("the overview shows the verdict in one line once a check has run", async () => {
-    const { page } = await openApp(browser, url);
+    const { page } = await app.open();
     await page.waitForSelector('[data-testid="connection-line"]');
     expect(await page.innerText('[data-testid="connection-line"]')).toContain("Connection: not checked yet.");
     await page.click('nav a[data-section="connection"]');
@@ -111,7 +97,7 @@ describe("connection check", () => {
   });
 
   it("a check the app ran on its own updates the page through the connection-checked event", async () => {
-    const { page, errors } = await openApp(browser, `${url}#/connection`);
+    const { page, errors } = await app.open("#/connection");
     await page.waitForSelector('[data-testid="check-now"]');
     expect(await page.innerText("main")).toContain("Not checked yet");
     const delivered = await page.evaluate(async () => {
@@ -125,7 +111,7 @@ describe("connection check", () => {
   });
 
   it("the automatic-check interval is a setting", async () => {
-    const { page } = await openApp(browser, `${url}#/settings`);
+    const { page } = await app.open("#/settings");
     const select = page.locator('select[name="recheckHours"]');
     await select.waitFor();
     expect(await select.inputValue()).toBe("6");
@@ -135,7 +121,7 @@ describe("connection check", () => {
   });
 
   it("a dynamic verdict comes with a ready-to-send request to the ISP, filled in", async () => {
-    const { page } = await openApp(browser, url);
+    const { page } = await app.open();
     await createProfileWithIp(page, "39.32.10.5", "0421778812");
     await page.click('nav a[data-section="connection"]');
     await page.click('[data-testid="check-now"]');

@@ -4,6 +4,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize, resolve } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { installFakeBackend, type FakeOptions } from "./fake-backend";
 
 const DIST = resolve(import.meta.dirname, "../../dist");
@@ -66,4 +67,28 @@ export async function openApp(
 export function artifact(name: string): string {
   mkdirSync(ARTIFACTS, { recursive: true });
   return join(ARTIFACTS, name);
+}
+
+/**
+ * Serves dist/ and launches Chromium once for the calling test file (registered as its
+ * beforeAll/afterAll); `open("#/section", …)` opens the app at that hash with a fake backend.
+ */
+export function servedApp() {
+  let browser: Browser | undefined;
+  let server: Server | undefined;
+  let url = "";
+  beforeAll(async () => {
+    ({ server, url } = await serveDist());
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+  return {
+    open(hash = "", ...rest: Parameters<typeof openApp> extends [Browser, string, ...infer R] ? R : never): Promise<Opened> {
+      if (!browser) throw new Error("the browser is not running yet");
+      return openApp(browser, `${url}${hash}`, ...rest);
+    },
+  };
 }

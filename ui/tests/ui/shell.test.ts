@@ -1,8 +1,6 @@
 // The app shell in headless Chromium: every section, errors as words, keyboard, themes, small windows.
-import type { Server } from "node:http";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { artifact, launch, openApp, serveDist } from "./harness";
+import { describe, expect, it } from "vitest";
+import { artifact, servedApp } from "./harness";
 
 const SECTIONS = [
   ["overview", "Overview"],
@@ -14,23 +12,11 @@ const SECTIONS = [
   ["settings", "Settings"],
 ] as const;
 
-let browser: Browser;
-let server: Server;
-let url: string;
-
-beforeAll(async () => {
-  ({ server, url } = await serveDist());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const app = servedApp();
 
 describe("sections", () => {
   it("every section opens from the navigation with its own heading and no page errors", async () => {
-    const { page, errors } = await openApp(browser, url);
+    const { page, errors } = await app.open();
     for (const [id, title] of SECTIONS) {
       await page.click(`nav a[data-section="${id}"]`);
       await page.waitForFunction((t) => document.querySelector("main h1")?.textContent === t, title);
@@ -43,7 +29,7 @@ describe("sections", () => {
   });
 
   it("placeholder sections say what they will hold", async () => {
-    const { page } = await openApp(browser, `${url}#/documents`);
+    const { page } = await app.open("#/documents");
     await page.waitForSelector("main h1");
     expect(await page.innerText("main")).toContain("CNIC (both sides)");
   });
@@ -51,7 +37,7 @@ describe("sections", () => {
 
 describe("profile", () => {
   it("a blank name is refused next to the field, then a profile is created and readiness moves", async () => {
-    const { page, errors } = await openApp(browser, url);
+    const { page, errors } = await app.open();
     await page.waitForSelector('[data-testid="profile-create"]');
     await page.fill('input[name="name"]', "   ");
     await page.click('[data-testid="profile-create"] button[type="submit"]');
@@ -69,7 +55,7 @@ describe("profile", () => {
   });
 
   it("a private IP is refused with the reason; a public one completes the counted steps", async () => {
-    const { page } = await openApp(browser, url);
+    const { page } = await app.open();
     await page.fill('input[name="name"]', "Bilal");
     await page.click('[data-testid="profile-create"] button[type="submit"]');
     await page.waitForSelector('[data-testid="readiness"]');
@@ -91,7 +77,7 @@ describe("profile", () => {
 
 describe("errors", () => {
   it("a broken data store shows a readable banner, not a crash", async () => {
-    const { page, errors } = await openApp(browser, url, { storageError: "The data folder /x cannot be used: permission denied" });
+    const { page, errors } = await app.open("", { storageError: "The data folder /x cannot be used: permission denied" });
     const alert = page.locator('[role="alert"]');
     await alert.first().waitFor();
     const text = await alert.first().innerText();
@@ -101,7 +87,7 @@ describe("errors", () => {
   });
 
   it("an unexpected rejection shape is shown as words", async () => {
-    const { page } = await openApp(browser, url, { rawRejection: { reason: 42 } });
+    const { page } = await app.open("", { rawRejection: { reason: 42 } });
     await page.locator('[role="alert"]').first().waitFor();
     const text = await page.innerText('[role="alert"]');
     expect(text).toContain('An unexpected error occurred: {"reason":42}');
@@ -111,7 +97,7 @@ describe("errors", () => {
 
 describe("access and layout", () => {
   it("the keyboard reaches the skip link first, then the sections, and Enter opens one", async () => {
-    const { page } = await openApp(browser, url);
+    const { page } = await app.open();
     await page.waitForSelector("main h1");
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.className)).toBe("skip-link");
@@ -125,7 +111,7 @@ describe("access and layout", () => {
   });
 
   it("follows a dark system theme, and the setting can pin light", async () => {
-    const { page } = await openApp(browser, url, {}, undefined, "dark");
+    const { page } = await app.open("", {}, undefined, "dark");
     await page.waitForSelector("main h1");
     const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(await bg()).toBe("rgb(11, 18, 21)");
@@ -137,7 +123,7 @@ describe("access and layout", () => {
   });
 
   it("nothing overflows sideways at 800x600 on any section", async () => {
-    const { page } = await openApp(browser, url, {}, { width: 800, height: 600 });
+    const { page } = await app.open("", {}, { width: 800, height: 600 });
     await page.fill('input[name="name"]', "Indus Soft (Private) Limited, Head Office Lahore");
     await page.check('input[value="firm"]');
     await page.click('[data-testid="profile-create"] button[type="submit"]');

@@ -1,6 +1,6 @@
 // One family's public address, with how sure the check is, in words.
-import { useState } from "preact/hooks";
 import type { Discovery } from "../../bindings/Discovery";
+import { CopyButton } from "../../components/CopyButton";
 import { t } from "../../i18n";
 
 function statusText(d: Discovery): string {
@@ -19,7 +19,6 @@ function statusText(d: Discovery): string {
 }
 
 export function AddressCard({ discovery }: { discovery: Discovery }) {
-  const [copied, setCopied] = useState(false);
   const v4 = discovery.family === "v4";
   const address = discovery.address;
   return (
@@ -30,19 +29,13 @@ export function AddressCard({ discovery }: { discovery: Discovery }) {
       </p>
       <p class="address-status">{statusText(discovery)}</p>
       {address ? (
-        <button
-          type="button"
-          class="secondary small"
-          aria-label={t("connection.copy", { address })}
-          onClick={() =>
-            void navigator.clipboard?.writeText(address).then(
-              () => setCopied(true),
-              () => setCopied(false),
-            )
-          }
-        >
-          {copied ? t("connection.copied") : t("connection.copy", { address: "" }).trim()}
-        </button>
+        <CopyButton
+          small
+          text={address}
+          ariaLabel={t("connection.copy", { address })}
+          label={t("connection.copy", { address: "" }).trim()}
+          copiedLabel={t("connection.copied")}
+        />
       ) : null}
     </div>
   );

@@ -1,7 +1,7 @@
 // The public IPv4 over time as a timeline: one row per address, a bar for each stretch of
 // checks that saw it. The table below it holds the same data for screen readers.
 import type { AddressHistory } from "../../bindings/AddressHistory";
-import { currentLocale, t } from "../../i18n";
+import { formatDate as day, t } from "../../i18n";
 
 const WIDTH = 600;
 const ROW = 26;
@@ -15,7 +15,6 @@ export function AddressTimeline({ history }: { history: AddressHistory }) {
   const end = Math.max(...periods.map((p) => Date.parse(p.to)), start + 60_000);
   const x = (iso: string) => LABEL + ((Date.parse(iso) - start) / (end - start)) * (WIDTH - LABEL - 8);
   const current = periods[periods.length - 1]?.address;
-  const day = (ms: number) => new Intl.DateTimeFormat(currentLocale(), { dateStyle: "medium" }).format(new Date(ms));
   const height = addresses.length * ROW + 22;
   return (
     <svg

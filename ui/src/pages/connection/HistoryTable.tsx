@@ -1,11 +1,7 @@
 // Which public IPv4 address, since when: each stretch of checks that saw the same address.
 import type { AddressHistory } from "../../bindings/AddressHistory";
-import { currentLocale, t } from "../../i18n";
+import { formatDate as day, t } from "../../i18n";
 import { AddressTimeline } from "./AddressTimeline";
-
-function day(iso: string): string {
-  return new Intl.DateTimeFormat(currentLocale(), { dateStyle: "medium" }).format(new Date(iso));
-}
 
 export function HistoryTable({ history }: { history: AddressHistory }) {
   if (history.periods.length === 0) return <p class="muted">{t("history.none")}</p>;

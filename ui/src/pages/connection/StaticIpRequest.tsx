@@ -1,8 +1,8 @@
 // A ready-to-send request for a static IP, filled in from what the app knows: the ISP the
 // registry names, the subscriber ID recorded with the IP, the measured address and the name.
-import { useState } from "preact/hooks";
 import type { ConnectionReport } from "../../bindings/ConnectionReport";
 import type { ProfileDetail } from "../../bindings/ProfileDetail";
+import { CopyButton } from "../../components/CopyButton";
 import { t } from "../../i18n";
 
 export function composeRequest(report: ConnectionReport, detail: ProfileDetail | null): string {
@@ -25,25 +25,13 @@ export function composeRequest(report: ConnectionReport, detail: ProfileDetail |
 }
 
 export function StaticIpRequest({ report, detail }: { report: ConnectionReport; detail: ProfileDetail | null }) {
-  const [copied, setCopied] = useState(false);
   const text = composeRequest(report, detail);
   return (
     <section class="request" aria-labelledby="request-title">
       <h3 id="request-title">{t("request.title")}</h3>
       <p class="muted">{t("request.intro")}</p>
       <textarea readOnly rows={12} value={text} aria-labelledby="request-title" data-testid="static-ip-request" />
-      <button
-        type="button"
-        class="secondary"
-        onClick={() =>
-          void navigator.clipboard?.writeText(text).then(
-            () => setCopied(true),
-            () => setCopied(false),
-          )
-        }
-      >
-        {copied ? t("request.copied") : t("request.copy")}
-      </button>
+      <CopyButton text={text} label={t("request.copy")} copiedLabel={t("request.copied")} />
     </section>
   );
 }
