@@ -56,6 +56,211 @@ pub enum Command {
     /// Manage a firm's staff.
     #[command(subcommand)]
     Staff(StaffCommand),
+    /// Show or update the rules pack (who must register, which documents).
+    #[command(subcommand)]
+    Rules(RulesCommand),
+    /// Answer the eligibility questions, or show where they lead.
+    ///
+    /// Without options, shows the saved decision. --static-ip defaults to what the last
+    /// connection check found.
+    Eligibility(EligibilityArgs),
+    /// Show or set the applicant's details (as the portal asks for them).
+    #[command(subcommand)]
+    Details(DetailsCommand),
+    /// Add, list or remove documents in the vault.
+    #[command(subcommand)]
+    Doc(DocCommand),
+    /// Show which documents are done and missing, and the checks before submitting.
+    ///
+    /// Exit code 12 when something is still missing or a check fails.
+    Checklist(ProfileSelector),
+    /// Write the submission package: documents under clear names, a manifest with
+    /// SHA-256 hashes and a printable summary.
+    Export {
+        #[command(flatten)]
+        profile: ProfileSelector,
+        /// The ZIP file (or with --folder, the folder) to create.
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+        /// Write a folder instead of a ZIP file.
+        #[arg(long)]
+        folder: bool,
+        /// Replace an existing ZIP file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Check the document vault: every stored file against its SHA-256, and the database
+    /// against the vault; removes stored files nothing refers to.
+    #[command(name = "vault-check")]
+    VaultCheck,
+}
+
+/// `vca rules …`
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// Show the rules pack in use: version, date, categories and licensed providers.
+    Show,
+    /// Import a newer rules pack from a signed file.
+    Import {
+        /// The `.vcarules` file.
+        file: PathBuf,
+    },
+    /// For maintainers: sign a pack's JSON with the project's private key (PKCS#8 PEM).
+    #[command(hide = true)]
+    Sign {
+        /// The pack JSON.
+        pack: PathBuf,
+        /// The private key (PKCS#8 PEM, e.g. from `openssl genpkey -algorithm ed25519`).
+        #[arg(long, value_name = "PEM")]
+        key: PathBuf,
+        /// Where to write the signed pack file.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+}
+
+/// Who is applying.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ApplicantArg {
+    /// A freelancer working for clients.
+    Freelancer,
+    /// A company, software house, bank or other business.
+    Company,
+    /// A call center.
+    CallCenter,
+    /// An organisation running video conferences.
+    VideoConferencing,
+    /// A private person who wants a VPN for privacy.
+    Individual,
+}
+
+/// Which VPN.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ProviderArg {
+    /// A provider licensed by PTA (see `vca rules show`).
+    Licensed,
+    /// Your own or your employer's VPN server.
+    Own,
+    /// Another commercial VPN.
+    Other,
+}
+
+/// Whether the connection has a fixed IP.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum StaticIpArg {
+    /// Yes.
+    Yes,
+    /// No.
+    No,
+    /// Not known.
+    Unknown,
+}
+
+/// `vca eligibility …`
+#[derive(Debug, Args)]
+pub struct EligibilityArgs {
+    #[command(flatten)]
+    pub profile: ProfileSelector,
+    /// Who is applying.
+    #[arg(long, value_enum, requires = "provider")]
+    pub applicant: Option<ApplicantArg>,
+    /// Which VPN provider.
+    #[arg(long, value_enum, requires = "applicant")]
+    pub provider: Option<ProviderArg>,
+    /// Whether the connection has a fixed IP (default: the last connection check's verdict).
+    #[arg(long, value_enum, requires = "applicant")]
+    pub static_ip: Option<StaticIpArg>,
+}
+
+/// `vca details …`
+#[derive(Debug, Subcommand)]
+pub enum DetailsCommand {
+    /// Show the details.
+    Show(ProfileSelector),
+    /// Set some details; the others stay. An empty value clears a field.
+    Set(DetailsArgs),
+}
+
+/// The details' fields.
+#[derive(Debug, Args)]
+pub struct DetailsArgs {
+    #[command(flatten)]
+    pub profile: ProfileSelector,
+    /// As printed on the CNIC.
+    #[arg(long)]
+    pub full_name: Option<String>,
+    /// 13 digits, e.g. 35202-1234567-1.
+    #[arg(long)]
+    pub cnic: Option<String>,
+    /// Contact email.
+    #[arg(long)]
+    pub email: Option<String>,
+    /// E.g. 0300 1234567.
+    #[arg(long)]
+    pub mobile: Option<String>,
+    /// The company's name.
+    #[arg(long)]
+    pub company_name: Option<String>,
+    /// FBR National Tax Number.
+    #[arg(long)]
+    pub ntn: Option<String>,
+    /// SECP registration number.
+    #[arg(long)]
+    pub secp_number: Option<String>,
+    /// PSEB registration number.
+    #[arg(long)]
+    pub pseb_number: Option<String>,
+    /// The ISP of the fixed IP.
+    #[arg(long)]
+    pub isp: Option<String>,
+    /// The VPN service.
+    #[arg(long)]
+    pub vpn_service: Option<String>,
+    /// The VPN protocol.
+    #[arg(long)]
+    pub vpn_protocol: Option<String>,
+    /// What the VPN is for.
+    #[arg(long)]
+    pub purpose: Option<String>,
+}
+
+/// `vca doc …`
+#[derive(Debug, Subcommand)]
+pub enum DocCommand {
+    /// Copy a file into the vault as a document.
+    Add {
+        #[command(flatten)]
+        profile: ProfileSelector,
+        /// The file (PDF, JPEG or PNG).
+        file: PathBuf,
+        /// The requirement it satisfies, e.g. cnic-front (see `vca rules show`).
+        #[arg(long, value_name = "ID")]
+        requirement: String,
+        /// When it was issued (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        issued: Option<jiff::civil::Date>,
+        /// When it expires (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        expires: Option<jiff::civil::Date>,
+    },
+    /// List the documents.
+    List(ProfileSelector),
+    /// Set a document's issue and expiry dates.
+    Dates {
+        /// The document's id.
+        id: Id,
+        /// When it was issued (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        issued: Option<jiff::civil::Date>,
+        /// When it expires (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        expires: Option<jiff::civil::Date>,
+    },
+    /// Remove a document (and its stored file, if nothing else uses it).
+    Remove {
+        /// The document's id.
+        id: Id,
+    },
 }
 
 /// Which kind of applicant.

@@ -32,6 +32,14 @@ pub enum Output {
     Profile(Profile),
     Detail(ProfileDetail),
     Check(Box<ConnectionReport>),
+    Rules(Box<crate::kit::RulesView>),
+    Decision(Box<vca_core::eligibility::Decision>),
+    Details(vca_core::applicant::ApplicantDetails),
+    Document(Box<vca_core::documents::Document>),
+    Documents(Vec<vca_core::documents::Document>),
+    Checklist(Box<vca_core::checklist::Checklist>),
+    Export(Box<vca_core::export::ExportReport>),
+    VaultCheck(crate::kit::VaultReport),
     /// Something created or removed: `{"ok": true, "id": N}`.
     Done {
         ok: bool,
@@ -70,6 +78,22 @@ pub fn print(out: &Output, json: bool) {
         Output::Profile(p) => println!("{} ({}), id {}", p.name, kind(p.kind), p.id),
         Output::Detail(d) => print_detail(d),
         Output::Check(c) => print_check(c),
+        Output::Rules(r) => crate::kit::print_rules(r),
+        Output::Decision(d) => crate::kit::print_decision(d),
+        Output::Details(d) => crate::kit::print_details(d),
+        Output::Document(d) => crate::kit::print_document(d),
+        Output::Documents(list) if list.is_empty() => {
+            println!("No documents yet. Add one with: vca doc add FILE --requirement cnic-front");
+        }
+        Output::Documents(list) => list.iter().for_each(crate::kit::print_document),
+        Output::Checklist(c) => crate::kit::print_checklist(c),
+        Output::Export(r) => crate::kit::print_export(r),
+        Output::VaultCheck(r) => println!(
+            "{} document(s) checked; {} missing, {} damaged",
+            r.documents,
+            r.missing.len(),
+            r.damaged.len()
+        ),
         Output::Done { message, .. } => println!("{message}"),
     }
 }
@@ -99,6 +123,7 @@ fn print_overview(o: &Overview) {
             StepState::Done => "done",
             StepState::Todo => "to do",
             StepState::Upcoming => "later version",
+            StepState::NotNeeded => "not needed",
         };
         println!("  [{state:^13}] {:?}", step.key);
     }
@@ -259,6 +284,10 @@ fn print_detail(d: &ProfileDetail) {
 /// 0 static (or likely static), 10 not static (dynamic, likely dynamic, CGNAT), 11 could not tell.
 pub fn exit_code(out: &Output) -> ExitCode {
     match out {
+        Output::Checklist(c) if !c.complete => ExitCode::from(12),
+        Output::VaultCheck(r) if !r.missing.is_empty() || !r.damaged.is_empty() => {
+            ExitCode::from(13)
+        }
         Output::Check(r) => match r.verdict.kind {
             VerdictKind::Static | VerdictKind::LikelyStatic => ExitCode::SUCCESS,
             VerdictKind::Dynamic | VerdictKind::LikelyDynamic | VerdictKind::BehindCgnat => {

@@ -17,7 +17,7 @@ use crate::{
     output::{Info, Output},
 };
 
-fn done(id: Id, message: String) -> Output {
+pub(crate) fn done(id: Id, message: String) -> Output {
     Output::Done {
         ok: true,
         id,
@@ -25,7 +25,7 @@ fn done(id: Id, message: String) -> Output {
     }
 }
 
-fn profile_id(store: &Store, sel: &ProfileSelector) -> Result<Id> {
+pub(crate) fn profile_id(store: &Store, sel: &ProfileSelector) -> Result<Id> {
     match sel.profile {
         Some(id) => Ok(id),
         None => store.settings()?.active_profile_id.ok_or_else(|| {
@@ -48,7 +48,34 @@ pub fn run(cli: Cli) -> Result<Output> {
             database_path: store.path().display().to_string(),
             schema_version: store.schema_version()?,
         }),
-        Command::Overview => Output::Overview(store.overview()?),
+        Command::Overview => {
+            let (pack, _) = store.rules_pack(&vca_core::rules::signed::project_key())?;
+            let vault = vca_core::vault::Vault::open(dir.vault_dir())?;
+            Output::Overview(vca_core::overview::build(
+                &store,
+                &vault,
+                &pack,
+                jiff::Zoned::now().date(),
+            )?)
+        }
+        Command::Rules(cmd) => crate::kit::rules(&store, cmd)?,
+        Command::Eligibility(args) => crate::kit::eligibility(&store, args)?,
+        Command::Details(cmd) => crate::kit::details(&store, cmd)?,
+        Command::Doc(cmd) => crate::kit::doc(&store, &dir, cmd)?,
+        Command::Checklist(sel) => {
+            let id = profile_id(&store, &sel)?;
+            crate::kit::checklist(&store, &dir, id)?
+        }
+        Command::Export {
+            profile,
+            out,
+            folder,
+            force,
+        } => {
+            let id = profile_id(&store, &profile)?;
+            crate::kit::export(&store, &dir, id, &out, folder, force)?
+        }
+        Command::VaultCheck => crate::kit::vault_check(&store, &dir)?,
         Command::CheckIp { config } => check_ip(&store, &dir, config.as_deref())?,
         Command::Profile(cmd) => profile(&store, cmd)?,
         Command::Ip(IpCommand::Add {

@@ -61,6 +61,11 @@ impl DataDir {
         self.root.join(DATABASE_FILE)
     }
 
+    /// The document vault.
+    pub fn vault_dir(&self) -> PathBuf {
+        self.root.join("vault")
+    }
+
     /// The folder for log files.
     pub fn logs_dir(&self) -> PathBuf {
         self.root.join("logs")

@@ -56,9 +56,29 @@ pub enum Error {
     /// A migration could not be applied; the database was left at its previous version.
     #[error("the database could not be upgraded: {0}")]
     Migration(#[source] rusqlite_migration::Error),
+    /// The document vault could not be read or written.
+    #[error("could not {action}: {}", describe_io(source))]
+    Vault {
+        /// What was being done, e.g. "write the file into the vault".
+        action: &'static str,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
     /// A broken invariant inside the app, e.g. a poisoned lock after a panic.
     #[error("internal error: {0}")]
     Internal(String),
+}
+
+fn describe_io(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::StorageFull => {
+            "the disk is full; free some space and try again (nothing was changed)".into()
+        }
+        std::io::ErrorKind::PermissionDenied => {
+            "permission denied; check that the data folder belongs to you".into()
+        }
+        _ => e.to_string(),
+    }
 }
 
 /// The coarse kind of an [`Error`]: what a front end needs to decide how to show it.
@@ -98,7 +118,8 @@ impl Error {
             | Self::NoHomeDir
             | Self::SchemaTooNew { .. }
             | Self::Database(_)
-            | Self::Migration(_) => ErrorKind::StorageUnavailable,
+            | Self::Migration(_)
+            | Self::Vault { .. } => ErrorKind::StorageUnavailable,
             Self::Internal(_) => ErrorKind::Internal,
         }
     }

@@ -20,11 +20,16 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod applicant;
+pub mod checklist;
 pub mod clock;
 pub mod connection;
 pub mod data_dir;
 pub mod discovery;
+pub mod documents;
+pub mod eligibility;
 pub mod error;
+pub mod export;
 pub mod history;
 pub mod isp;
 pub mod net_class;
@@ -32,9 +37,12 @@ pub mod overview;
 pub mod profile;
 pub mod registry;
 pub mod reverse_dns;
+pub mod rules;
 pub mod schedule;
 pub mod settings;
 pub mod store;
+pub mod summary;
+pub mod vault;
 pub mod verdict;
 
 pub use error::{Error, ErrorKind, Result};

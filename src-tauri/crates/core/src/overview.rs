@@ -7,10 +7,14 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use jiff::civil::Date;
+
 use crate::{
     Result,
     profile::Profile,
+    rules::{OutcomeKind, RulesPack},
     store::Store,
+    vault::Vault,
     verdict::{UnknownReason, VerdictKind},
 };
 
@@ -56,6 +60,25 @@ pub enum StepState {
     Todo,
     /// Arrives in a later version of the app; not counted.
     Upcoming,
+    /// Not needed on the applicant's path (e.g. no documents when nothing must be
+    /// registered); not counted.
+    NotNeeded,
+}
+
+/// The document kit in one line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentsLine {
+    /// Where the wizard led.
+    pub outcome: OutcomeKind,
+    /// The category applied in, for `register`.
+    pub category_title: Option<crate::rules::Text>,
+    /// Share of required documents done, 0–100 (the Documents page's figure).
+    pub readiness_percent: u8,
+    /// Required documents not done yet.
+    pub missing: u32,
+    /// Every document and every check before submitting is fine.
+    pub complete: bool,
 }
 
 /// A step and its state.
@@ -78,6 +101,8 @@ pub struct Overview {
     pub public_ip_count: u32,
     /// The latest connection verdict, if a check has run.
     pub connection: Option<ConnectionLine>,
+    /// The wizard's outcome and the document kit, once the wizard was answered.
+    pub documents: Option<DocumentsLine>,
     /// Every step in order.
     pub steps: Vec<ReadinessStep>,
     /// Done steps as a share of counted steps, 0–100.
@@ -90,6 +115,7 @@ impl Overview {
         profile: Option<Profile>,
         public_ip_count: u32,
         connection: Option<ConnectionLine>,
+        documents: Option<DocumentsLine>,
     ) -> Self {
         let state = |done: bool| {
             if done {
@@ -116,11 +142,15 @@ impl Overview {
             },
             ReadinessStep {
                 key: StepKey::Eligibility,
-                state: StepState::Upcoming,
+                state: state(documents.is_some()),
             },
             ReadinessStep {
                 key: StepKey::Documents,
-                state: StepState::Upcoming,
+                state: match &documents {
+                    Some(d) if d.outcome != OutcomeKind::Register => StepState::NotNeeded,
+                    Some(d) => state(d.missing == 0),
+                    None => StepState::Todo,
+                },
             },
             ReadinessStep {
                 key: StepKey::Application,
@@ -129,7 +159,7 @@ impl Overview {
         ];
         let counted = steps
             .iter()
-            .filter(|s| s.state != StepState::Upcoming)
+            .filter(|s| !matches!(s.state, StepState::Upcoming | StepState::NotNeeded))
             .count();
         let done = steps.iter().filter(|s| s.state == StepState::Done).count();
         let readiness_percent = match counted {
@@ -140,29 +170,48 @@ impl Overview {
             profile,
             public_ip_count,
             connection,
+            documents,
             steps,
             readiness_percent,
         }
     }
 }
 
-impl Store {
-    /// The overview for the active profile.
-    pub fn overview(&self) -> Result<Overview> {
-        let settings = self.settings()?;
-        let connection = self.latest_report()?.map(|r| ConnectionLine {
-            verdict: r.verdict.kind,
-            unknown_reason: r.verdict.unknown_reason,
-            address: r.verdict.address,
-            checked_at: r.check.checked_at,
-        });
-        let Some(id) = settings.active_profile_id else {
-            return Ok(Overview::from_parts(None, 0, connection));
-        };
-        let detail = self.profile_detail(id)?;
-        let ips = u32::try_from(detail.public_ips.len()).unwrap_or(u32::MAX);
-        Ok(Overview::from_parts(Some(detail.profile), ips, connection))
-    }
+/// The overview for the active profile, with its document kit from `vault` under `pack`.
+pub fn build(store: &Store, vault: &Vault, pack: &RulesPack, today: Date) -> Result<Overview> {
+    let settings = store.settings()?;
+    let connection = store.latest_report()?.map(|r| ConnectionLine {
+        verdict: r.verdict.kind,
+        unknown_reason: r.verdict.unknown_reason,
+        address: r.verdict.address,
+        checked_at: r.check.checked_at,
+    });
+    let Some(id) = settings.active_profile_id else {
+        return Ok(Overview::from_parts(None, 0, connection, None));
+    };
+    let detail = store.profile_detail(id)?;
+    let ips = u32::try_from(detail.public_ips.len()).unwrap_or(u32::MAX);
+    let checklist = crate::checklist::for_profile(store, vault, pack, id, today)?;
+    let documents = checklist.decision.as_ref().map(|d| DocumentsLine {
+        outcome: d.outcome,
+        category_title: d.category.as_ref().map(|c| c.title.clone()),
+        readiness_percent: checklist.readiness_percent,
+        missing: u32::try_from(
+            checklist
+                .slots
+                .iter()
+                .filter(|s| s.state != crate::checklist::SlotState::Done)
+                .count(),
+        )
+        .unwrap_or(u32::MAX),
+        complete: checklist.complete,
+    });
+    Ok(Overview::from_parts(
+        Some(detail.profile),
+        ips,
+        connection,
+        documents,
+    ))
 }
 
 #[cfg(test)]
@@ -174,7 +223,11 @@ mod tests {
     fn readiness_counts_only_steps_this_version_can_check() {
         let dir = tempfile::tempdir().expect("tempdir");
         let store = Store::open(&dir.path().join("db.sqlite3")).expect("open");
-        let empty = store.overview().expect("overview");
+        let vault = Vault::open(dir.path().join("vault")).expect("vault");
+        let pack = crate::rules::shipped();
+        let today = jiff::civil::date(2026, 11, 23);
+        let overview = || build(&store, &vault, &pack, today).expect("overview");
+        let empty = overview();
         assert_eq!(empty.profile, None);
         assert_eq!(empty.readiness_percent, 0);
 
@@ -184,11 +237,11 @@ mod tests {
                 name: "Ayesha".into(),
             })
             .expect("create");
-        let third = store.overview().expect("overview");
-        assert_eq!(third.profile.as_ref().map(|p| p.id), Some(p.id));
+        let fifth = overview();
+        assert_eq!(fifth.profile.as_ref().map(|p| p.id), Some(p.id));
         assert_eq!(
-            third.readiness_percent, 33,
-            "profile done; IP and connection to do"
+            fifth.readiness_percent, 20,
+            "profile done; IP, connection, eligibility and documents to do"
         );
 
         store
@@ -202,19 +255,49 @@ mod tests {
                 },
             )
             .expect("ip");
-        let two_thirds = store.overview().expect("overview");
-        assert_eq!(two_thirds.public_ip_count, 1);
+        let two_fifths = overview();
+        assert_eq!(two_fifths.public_ip_count, 1);
         assert_eq!(
-            two_thirds.readiness_percent, 66,
+            two_fifths.readiness_percent, 40,
             "the connection is not known to be static"
         );
-        assert_eq!(two_thirds.connection, None, "no check has run");
+        assert_eq!(two_fifths.connection, None, "no check has run");
         assert!(
-            two_thirds
+            two_fifths
                 .steps
                 .iter()
                 .any(|s| s.state == StepState::Upcoming),
             "later steps are shown, not counted"
         );
+
+        let answers = crate::eligibility::Answers {
+            applicant: crate::eligibility::Applicant::Freelancer,
+            provider: crate::eligibility::ProviderKind::Own,
+            static_ip: crate::eligibility::StaticIpAnswer::Yes,
+        };
+        store
+            .save_eligibility_answers(p.id, &answers)
+            .expect("answers");
+        let decided = overview();
+        assert_eq!(decided.readiness_percent, 60, "eligibility answered");
+        let docs = decided.documents.expect("a document kit");
+        assert_eq!((docs.readiness_percent, docs.missing), (0, 3));
+
+        let licensed = crate::eligibility::Answers {
+            provider: crate::eligibility::ProviderKind::Licensed,
+            ..answers
+        };
+        store
+            .save_eligibility_answers(p.id, &licensed)
+            .expect("answers");
+        let nothing = overview();
+        assert!(
+            nothing
+                .steps
+                .iter()
+                .any(|s| s.key == StepKey::Documents && s.state == StepState::NotNeeded),
+            "no documents are needed with a licensed provider"
+        );
+        assert_eq!(nothing.readiness_percent, 75, "3 of 4 counted steps done");
     }
 }

@@ -44,7 +44,22 @@ pub struct Settings {
     pub active_profile_id: Option<Id>,
     /// Hours between automatic connection checks while the app runs; 0 turns them off.
     pub recheck_hours: u32,
+    /// The largest file one document may be, in MB.
+    pub max_document_mb: u32,
 }
+
+impl Settings {
+    /// [`Settings::max_document_mb`] in bytes.
+    pub fn max_document_bytes(&self) -> u64 {
+        u64::from(self.max_document_mb) * 1024 * 1024
+    }
+}
+
+/// The default size limit for one document, in MB: more than any scan the portal takes.
+pub const DEFAULT_MAX_DOCUMENT_MB: u32 = 20;
+
+/// The largest size limit the user can set, in MB.
+pub const MAX_DOCUMENT_MB_LIMIT: u32 = 500;
 
 impl Default for Settings {
     fn default() -> Self {
@@ -53,6 +68,7 @@ impl Default for Settings {
             language: Language::default(),
             active_profile_id: None,
             recheck_hours: crate::schedule::DEFAULT_RECHECK_HOURS,
+            max_document_mb: DEFAULT_MAX_DOCUMENT_MB,
         }
     }
 }
@@ -76,4 +92,7 @@ pub struct SettingsPatch {
     /// New interval between automatic checks (0 = off, at most a week).
     #[ts(optional)]
     pub recheck_hours: Option<u32>,
+    /// New size limit for one document, in MB.
+    #[ts(optional)]
+    pub max_document_mb: Option<u32>,
 }

@@ -11,6 +11,7 @@ const STEPS: &[M<'static>] = &[
     M::up(include_str!("migrations/0002_settings.sql")),
     M::up(include_str!("migrations/0003_connection_checks.sql")),
     M::up(include_str!("migrations/0004_subscriber_ids.sql")),
+    M::up(include_str!("migrations/0005_documents.sql")),
 ];
 
 /// The migrations as `rusqlite_migration` wants them.

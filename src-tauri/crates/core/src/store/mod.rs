@@ -5,9 +5,12 @@
 //! one connection behind a mutex, which is plenty for one desktop user, and every call is
 //! short. Front ends call it off their UI thread.
 
+mod applicant;
 mod connection;
+mod documents;
 mod migrations;
 mod profiles;
+mod rules;
 mod settings;
 
 use std::{

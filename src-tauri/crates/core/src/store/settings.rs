@@ -6,13 +6,14 @@ use super::Store;
 use crate::{
     Error, Result,
     profile::Id,
-    settings::{MAX_RECHECK_HOURS, Settings, SettingsPatch},
+    settings::{MAX_DOCUMENT_MB_LIMIT, MAX_RECHECK_HOURS, Settings, SettingsPatch},
 };
 
 const THEME: &str = "theme";
 const LANGUAGE: &str = "language";
 const ACTIVE_PROFILE: &str = "activeProfileId";
 const RECHECK_HOURS: &str = "recheckHours";
+const MAX_DOCUMENT_MB: &str = "maxDocumentMb";
 
 fn get<T: serde::de::DeserializeOwned + Default>(
     conn: &rusqlite::Connection,
@@ -78,6 +79,9 @@ impl Store {
                 recheck_hours: get_or(conn, RECHECK_HOURS, || {
                     crate::schedule::DEFAULT_RECHECK_HOURS
                 })?,
+                max_document_mb: get_or(conn, MAX_DOCUMENT_MB, || {
+                    crate::settings::DEFAULT_MAX_DOCUMENT_MB
+                })?,
             })
         })
     }
@@ -90,8 +94,22 @@ impl Store {
                 format!("automatic checks can be at most {MAX_RECHECK_HOURS} hours (a week) apart"),
             ));
         }
+        if patch
+            .max_document_mb
+            .is_some_and(|mb| mb == 0 || mb > MAX_DOCUMENT_MB_LIMIT)
+        {
+            return Err(Error::invalid(
+                "maxDocumentMb",
+                format!(
+                    "the size limit for one document must be between 1 and {MAX_DOCUMENT_MB_LIMIT} MB"
+                ),
+            ));
+        }
         self.with(|conn| {
             let tx = conn.transaction()?;
+            if let Some(mb) = patch.max_document_mb {
+                put(&tx, MAX_DOCUMENT_MB, &mb)?;
+            }
             if let Some(theme) = patch.theme {
                 put(&tx, THEME, &theme)?;
             }

@@ -1,0 +1,487 @@
+//! The checklist: which documents the chosen category needs, which are done, and the
+//! checks the portal only makes after you submit (so a rejection costs days).
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::{
+    applicant::ApplicantDetails,
+    connection::ConnectionReport,
+    documents::{Document, Finding, Severity, assess},
+    eligibility::Decision,
+    profile::ProfileDetail,
+    rules::{Category, Registers, Requirement, RulesPack},
+    verdict::VerdictKind,
+};
+
+/// How far a slot is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum SlotState {
+    /// A document counts for it.
+    Done,
+    /// Documents were added, but none counts (expired, too small…).
+    Problem,
+    /// Nothing added yet.
+    Missing,
+}
+
+/// A document with what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentView {
+    /// The document.
+    pub document: Document,
+    /// Its problems, blocking first.
+    pub findings: Vec<Finding>,
+    /// Whether it counts.
+    pub counts: bool,
+}
+
+/// One line of the checklist: satisfied by any one of its requirements.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Slot {
+    /// 1-based position, also the number in the exported file name.
+    pub number: u32,
+    /// The requirements any one of which satisfies it.
+    pub requirements: Vec<Requirement>,
+    /// How far it is.
+    pub state: SlotState,
+    /// The documents added for it, the one that counts first.
+    pub documents: Vec<DocumentView>,
+}
+
+impl Slot {
+    /// The document that counts, if any.
+    pub fn chosen(&self) -> Option<&DocumentView> {
+        self.documents.first().filter(|d| d.counts)
+    }
+}
+
+/// Which check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum CheckId {
+    /// Both CNIC sides are present.
+    CnicBothSides,
+    /// Every scan is readable and within the portal's size.
+    ScansReadable,
+    /// Nothing has expired.
+    NothingExpired,
+    /// The applicant details the category needs are filled.
+    DetailsComplete,
+    /// There is something to register (an IP, or a mobile number).
+    SomethingToRegister,
+    /// The IP to register is the one the connection check measured, and it is fixed.
+    IpMatchesMeasured,
+    /// Every IP has the subscriber ID from the ISP bill.
+    SubscriberIds,
+}
+
+/// A check's result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum CheckState {
+    /// Fine.
+    Pass,
+    /// Would be rejected.
+    Fail,
+    /// Cannot tell yet (e.g. no connection check).
+    Unknown,
+}
+
+/// One check before submitting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Check {
+    /// Which.
+    pub id: CheckId,
+    /// Result.
+    pub state: CheckState,
+    /// What was found, in words.
+    pub message: String,
+}
+
+/// The whole checklist for a profile.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Checklist {
+    /// The wizard's decision, once made.
+    pub decision: Option<Decision>,
+    /// The category applied in (from the decision).
+    pub category: Option<Category>,
+    /// The documents needed.
+    pub slots: Vec<Slot>,
+    /// Documents that no slot of the category uses.
+    pub other_documents: Vec<DocumentView>,
+    /// Checks before submitting.
+    pub checks: Vec<Check>,
+    /// Share of slots done, 0–100.
+    pub readiness_percent: u8,
+    /// Every slot done and every check passed.
+    pub complete: bool,
+}
+
+/// What the checklist is built from.
+#[derive(Debug)]
+pub struct Inputs<'a> {
+    /// The pack in use.
+    pub pack: &'a RulesPack,
+    /// The wizard's decision, if made.
+    pub decision: Option<Decision>,
+    /// The applicant details.
+    pub details: &'a ApplicantDetails,
+    /// The profile with its IPs.
+    pub profile: &'a ProfileDetail,
+    /// The latest connection report.
+    pub report: Option<&'a ConnectionReport>,
+    /// The profile's documents, newest first.
+    pub documents: Vec<Document>,
+    /// The hashes of the files present in the vault.
+    pub in_vault: &'a std::collections::HashSet<String>,
+    /// Today.
+    pub today: Date,
+}
+
+fn view(doc: Document, pack: &RulesPack, inputs: &Inputs<'_>) -> DocumentView {
+    let findings = match pack.requirement(&doc.requirement_id) {
+        Some(req) => {
+            let mut f = assess(
+                &doc,
+                req,
+                inputs.today,
+                inputs.in_vault.contains(&doc.sha256),
+            );
+            f.sort_by_key(|f| f.severity != Severity::Blocking);
+            f
+        }
+        None => Vec::new(),
+    };
+    let counts = !findings.iter().any(|f| f.severity == Severity::Blocking);
+    DocumentView {
+        document: doc,
+        findings,
+        counts,
+    }
+}
+
+fn check(id: CheckId, state: CheckState, message: impl Into<String>) -> Check {
+    Check {
+        id,
+        state,
+        message: message.into(),
+    }
+}
+
+/// Builds the checklist.
+pub fn build(inputs: Inputs<'_>) -> Checklist {
+    let pack = inputs.pack;
+    let category = inputs.decision.as_ref().and_then(|d| d.category.clone());
+    let mut views: Vec<Option<DocumentView>> = inputs
+        .documents
+        .iter()
+        .cloned()
+        .map(|d| Some(view(d, pack, &inputs)))
+        .collect();
+    let mut slots = Vec::new();
+    for (i, ids) in category.iter().flat_map(|c| c.slots.iter()).enumerate() {
+        let mut documents: Vec<DocumentView> = views
+            .iter_mut()
+            .filter(|v| {
+                v.as_ref()
+                    .is_some_and(|v| ids.contains(&v.document.requirement_id))
+            })
+            .filter_map(Option::take)
+            .collect();
+        documents.sort_by_key(|d| !d.counts);
+        let state = match documents.first() {
+            Some(d) if d.counts => SlotState::Done,
+            Some(_) => SlotState::Problem,
+            None => SlotState::Missing,
+        };
+        slots.push(Slot {
+            number: u32::try_from(i + 1).unwrap_or(u32::MAX),
+            requirements: ids
+                .iter()
+                .filter_map(|id| pack.requirement(id).cloned())
+                .collect(),
+            state,
+            documents,
+        });
+    }
+    let other_documents: Vec<DocumentView> = views.into_iter().flatten().collect();
+    let checks = category
+        .as_ref()
+        .map(|c| checks(c, &slots, &inputs))
+        .unwrap_or_default();
+    let done = slots.iter().filter(|s| s.state == SlotState::Done).count();
+    let readiness_percent = if slots.is_empty() {
+        0
+    } else {
+        u8::try_from(done * 100 / slots.len()).unwrap_or(100)
+    };
+    let complete = !slots.is_empty()
+        && done == slots.len()
+        && checks.iter().all(|c| c.state == CheckState::Pass);
+    Checklist {
+        decision: inputs.decision,
+        category,
+        slots,
+        other_documents,
+        checks,
+        readiness_percent,
+        complete,
+    }
+}
+
+fn checks(category: &Category, slots: &[Slot], inputs: &Inputs<'_>) -> Vec<Check> {
+    let mut out = Vec::new();
+    let has = |req: &str| {
+        slots
+            .iter()
+            .any(|s| s.chosen().is_some_and(|d| d.document.requirement_id == req))
+    };
+    let needs_cnic = category
+        .slots
+        .iter()
+        .flatten()
+        .any(|r| r.starts_with("cnic-"));
+    if needs_cnic {
+        out.push(match (has("cnic-front"), has("cnic-back")) {
+            (true, true) => check(
+                CheckId::CnicBothSides,
+                CheckState::Pass,
+                "both sides of the CNIC are here",
+            ),
+            (false, true) => check(
+                CheckId::CnicBothSides,
+                CheckState::Fail,
+                "the front of the CNIC is missing",
+            ),
+            (true, false) => check(
+                CheckId::CnicBothSides,
+                CheckState::Fail,
+                "the back of the CNIC is missing",
+            ),
+            (false, false) => check(
+                CheckId::CnicBothSides,
+                CheckState::Fail,
+                "add both sides of the CNIC",
+            ),
+        });
+    }
+    let all_docs = || {
+        slots
+            .iter()
+            .flat_map(|s| s.chosen().into_iter().chain(s.documents.iter().skip(1)))
+    };
+    let unreadable: Vec<String> = slots
+        .iter()
+        .flat_map(|s| s.documents.iter())
+        .filter(|d| {
+            d.findings.iter().any(|f| {
+                matches!(
+                    f.issue,
+                    crate::documents::Issue::TooSmall { .. }
+                        | crate::documents::Issue::TooLarge { .. }
+                )
+            })
+        })
+        .map(|d| d.document.original_name.clone())
+        .collect();
+    out.push(if unreadable.is_empty() {
+        check(
+            CheckId::ScansReadable,
+            CheckState::Pass,
+            "every scan is large enough to read and small enough to upload",
+        )
+    } else {
+        check(
+            CheckId::ScansReadable,
+            CheckState::Fail,
+            format!("fix the size of: {}", unreadable.join(", ")),
+        )
+    });
+    let expired: Vec<String> = all_docs()
+        .filter(|d| {
+            d.findings.iter().any(|f| {
+                matches!(
+                    f.issue,
+                    crate::documents::Issue::Expired { .. }
+                        | crate::documents::Issue::TooOld { .. }
+                )
+            })
+        })
+        .map(|d| d.document.original_name.clone())
+        .collect();
+    out.push(if expired.is_empty() {
+        check(
+            CheckId::NothingExpired,
+            CheckState::Pass,
+            "nothing has expired",
+        )
+    } else {
+        check(
+            CheckId::NothingExpired,
+            CheckState::Fail,
+            format!("expired or too old: {}", expired.join(", ")),
+        )
+    });
+    let missing = inputs.details.missing_for(category);
+    out.push(if missing.is_empty() {
+        check(
+            CheckId::DetailsComplete,
+            CheckState::Pass,
+            "the applicant details are complete",
+        )
+    } else {
+        check(
+            CheckId::DetailsComplete,
+            CheckState::Fail,
+            format!("fill in: {}", missing.join(", ")),
+        )
+    });
+    let ips = &inputs.profile.public_ips;
+    match category.registers {
+        Registers::MobileNumber => out.push(match &inputs.details.mobile {
+            Some(m) => check(
+                CheckId::SomethingToRegister,
+                CheckState::Pass,
+                format!("the mobile number {m} will be registered"),
+            ),
+            None => check(
+                CheckId::SomethingToRegister,
+                CheckState::Fail,
+                "enter the mobile number to register",
+            ),
+        }),
+        Registers::StaticIp => {
+            out.push(if ips.is_empty() {
+                check(
+                    CheckId::SomethingToRegister,
+                    CheckState::Fail,
+                    "record the fixed public IP to register (Settings → profile)",
+                )
+            } else {
+                check(
+                    CheckId::SomethingToRegister,
+                    CheckState::Pass,
+                    format!("{} IP(s) to register", ips.len()),
+                )
+            });
+            out.push(ip_check(ips, inputs.report));
+            let without: Vec<&str> = ips
+                .iter()
+                .filter(|ip| ip.subscriber_id.is_none())
+                .map(|ip| ip.address.as_str())
+                .collect();
+            out.push(if ips.is_empty() {
+                check(
+                    CheckId::SubscriberIds,
+                    CheckState::Unknown,
+                    "record an IP first",
+                )
+            } else if without.is_empty() {
+                check(
+                    CheckId::SubscriberIds,
+                    CheckState::Pass,
+                    "every IP has its subscriber ID",
+                )
+            } else {
+                check(
+                    CheckId::SubscriberIds,
+                    CheckState::Fail,
+                    format!(
+                        "enter the subscriber ID from the ISP bill for {}",
+                        without.join(", ")
+                    ),
+                )
+            });
+        }
+    }
+    out
+}
+
+fn ip_check(ips: &[crate::profile::PublicIp], report: Option<&ConnectionReport>) -> Check {
+    let Some(report) = report else {
+        return check(
+            CheckId::IpMatchesMeasured,
+            CheckState::Unknown,
+            "run a connection check to compare the IP with this connection",
+        );
+    };
+    let Some(measured) = report.verdict.address.as_deref() else {
+        return check(
+            CheckId::IpMatchesMeasured,
+            CheckState::Unknown,
+            "the last connection check found no public IP",
+        );
+    };
+    if !ips.iter().any(|ip| ip.address == measured) {
+        return check(
+            CheckId::IpMatchesMeasured,
+            CheckState::Fail,
+            format!(
+                "this connection's public IP is {measured}, which is not among the IPs to register"
+            ),
+        );
+    }
+    match report.verdict.kind {
+        VerdictKind::Static | VerdictKind::LikelyStatic => check(
+            CheckId::IpMatchesMeasured,
+            CheckState::Pass,
+            format!("{measured} is this connection's IP and looks fixed"),
+        ),
+        VerdictKind::Unknown => check(
+            CheckId::IpMatchesMeasured,
+            CheckState::Unknown,
+            format!("{measured} is this connection's IP, but whether it is fixed is not known yet"),
+        ),
+        _ => check(
+            CheckId::IpMatchesMeasured,
+            CheckState::Fail,
+            format!(
+                "{measured} is this connection's IP, but it is not fixed; ask the ISP for a static IP"
+            ),
+        ),
+    }
+}
+
+/// The wizard's decision for a profile under `pack`, if the wizard was answered.
+pub fn decision(
+    store: &crate::store::Store,
+    pack: &RulesPack,
+    profile_id: crate::profile::Id,
+) -> crate::Result<Option<Decision>> {
+    store
+        .eligibility_answers(profile_id)?
+        .map(|answers| crate::eligibility::decide(pack, answers))
+        .transpose()
+}
+
+/// Builds a profile's checklist from the store and the vault.
+pub fn for_profile(
+    store: &crate::store::Store,
+    vault: &crate::vault::Vault,
+    pack: &RulesPack,
+    profile_id: crate::profile::Id,
+    today: Date,
+) -> crate::Result<Checklist> {
+    let profile = store.profile_detail(profile_id)?;
+    let details = store.applicant_details(profile_id)?;
+    let report = store.latest_report()?;
+    let documents = store.list_documents(profile_id)?;
+    let in_vault: std::collections::HashSet<String> = vault.list()?.into_iter().collect();
+    Ok(build(Inputs {
+        pack,
+        decision: decision(store, pack, profile_id)?,
+        details: &details,
+        profile: &profile,
+        report: report.as_ref(),
+        documents,
+        in_vault: &in_vault,
+        today,
+    }))
+}
