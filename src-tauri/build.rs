@@ -20,6 +20,19 @@ const COMMANDS: &[&str] = &[
     "remove_staff",
     "get_settings",
     "update_settings",
+    "rules_info",
+    "import_rules_pack",
+    "get_eligibility",
+    "decide_eligibility",
+    "get_applicant_details",
+    "save_applicant_details",
+    "checklist",
+    "pick_document",
+    "import_dropped",
+    "update_document_dates",
+    "remove_document",
+    "document_thumbnail",
+    "export_package",
 ];
 
 fn main() {

@@ -6,6 +6,7 @@
 //! the same handler through `tauri::test::mock_builder()`.
 
 pub mod commands;
+mod dialogs;
 pub mod error;
 pub mod ipc;
 pub mod state;
@@ -69,9 +70,23 @@ pub fn run() -> std::process::ExitCode {
         None => tracing::info!(data_dir = %state.data_dir().display(), "data store open"),
     }
     let result = configure(tauri::Builder::default(), state)
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
+            use tauri::Manager as _;
+            app.state::<AppState>().attach(app.handle().clone());
             watch::spawn(app.handle().clone());
             Ok(())
+        })
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+                use tauri::Manager as _;
+                let dropped = window.state::<AppState>().remember_drop(paths.clone());
+                let files: Vec<_> = dropped
+                    .into_iter()
+                    .map(|(index, name)| commands::documents::DroppedFile { index, name })
+                    .collect();
+                ipc::emit_files_dropped(window.app_handle(), &files);
+            }
         })
         .run(tauri::generate_context!());
     match result {

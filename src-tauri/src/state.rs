@@ -6,11 +6,16 @@
 
 use std::{
     path::PathBuf,
-    sync::{Arc, OnceLock},
+    sync::{Arc, Mutex, OnceLock},
     time::Instant,
 };
 
-use vca_core::{data_dir::DataDir, store::Store};
+use vca_core::{
+    data_dir::DataDir,
+    rules::{PackInfo, RulesPack},
+    store::Store,
+    vault::Vault,
+};
 use vca_netcheck::{config::NetConfig, provider::HttpClients};
 
 use crate::error::{ErrorCode, IpcError};
@@ -19,6 +24,9 @@ use crate::error::{ErrorCode, IpcError};
 #[derive(Debug)]
 pub struct AppState {
     store: Result<Arc<Store>, IpcError>,
+    vault: Result<Arc<Vault>, IpcError>,
+    app: OnceLock<tauri::AppHandle>,
+    dropped: Mutex<Vec<PathBuf>>,
     net: Result<(Arc<NetConfig>, HttpClients), IpcError>,
     data_dir: PathBuf,
     started: Instant,
@@ -49,27 +57,29 @@ impl AppState {
             .map(PathBuf::from)
             .or_else(|| default_net.is_file().then_some(default_net));
         let net = load_net(net_path.as_deref());
-        Self::from_parts(store, net, data_dir, started)
+        let vault = open_vault(&data_dir, &store);
+        Self::from_parts(store, vault, net, data_dir, started)
     }
 
     /// State over an already open store (tests).
     pub fn with_store(store: Store, data_dir: PathBuf) -> Self {
-        Self::from_parts(
-            Ok(Arc::new(store)),
-            load_net(None),
-            data_dir,
-            Instant::now(),
-        )
+        let store = Ok(Arc::new(store));
+        let vault = open_vault(&data_dir, &store);
+        Self::from_parts(store, vault, load_net(None), data_dir, Instant::now())
     }
 
     fn from_parts(
         store: Result<Arc<Store>, IpcError>,
+        vault: Result<Arc<Vault>, IpcError>,
         net: Result<(Arc<NetConfig>, HttpClients), IpcError>,
         data_dir: PathBuf,
         started: Instant,
     ) -> Self {
         Self {
             store,
+            vault,
+            app: OnceLock::new(),
+            dropped: Mutex::new(Vec::new()),
             net,
             data_dir,
             started,
@@ -86,6 +96,55 @@ impl AppState {
     /// The store, or the reason it is unavailable.
     pub fn store(&self) -> Result<Arc<Store>, IpcError> {
         self.store.clone()
+    }
+
+    /// The document vault, or the reason it is unavailable.
+    pub fn vault(&self) -> Result<Arc<Vault>, IpcError> {
+        self.vault.clone()
+    }
+
+    /// The rules pack in use (the newest valid one) and its facts.
+    pub fn rules(store: &Store) -> vca_core::Result<(RulesPack, PackInfo)> {
+        store.rules_pack(&vca_core::rules::signed::project_key())
+    }
+
+    /// Remembers the app handle, for native dialogs (set once at start-up).
+    pub fn attach(&self, app: tauri::AppHandle) {
+        let _ = self.app.set(app);
+    }
+
+    /// The app handle, once the app runs.
+    pub fn app(&self) -> Result<tauri::AppHandle, IpcError> {
+        self.app
+            .get()
+            .cloned()
+            .ok_or_else(|| IpcError::internal("the app is not running yet"))
+    }
+
+    /// Keeps files dropped on the window; returns their index range. Only these paths (and
+    /// those the user picks in a native dialog) are ever read: the front end cannot name a
+    /// path of its own.
+    pub fn remember_drop(&self, paths: Vec<PathBuf>) -> Vec<(u32, String)> {
+        let Ok(mut dropped) = self.dropped.lock() else {
+            return Vec::new();
+        };
+        paths
+            .into_iter()
+            .map(|p| {
+                let name = vca_core::vault::display_name(&p.to_string_lossy());
+                dropped.push(p);
+                (u32::try_from(dropped.len() - 1).unwrap_or(u32::MAX), name)
+            })
+            .collect()
+    }
+
+    /// A dropped file by its index.
+    pub fn dropped(&self, index: u32) -> Result<PathBuf, IpcError> {
+        self.dropped
+            .lock()
+            .ok()
+            .and_then(|d| d.get(index as usize).cloned())
+            .ok_or_else(|| IpcError::from(vca_core::Error::not_found("that dropped file")))
     }
 
     /// The connection settings and HTTP clients, or why the settings file was refused.
@@ -137,6 +196,26 @@ impl AppState {
             .err()
             .filter(|e| e.code == ErrorCode::StorageUnavailable || e.code == ErrorCode::Internal)
     }
+}
+
+/// Opens the vault beside the database and repairs what a crash may have left.
+fn open_vault(
+    data_dir: &std::path::Path,
+    store: &Result<Arc<Store>, IpcError>,
+) -> Result<Arc<Vault>, IpcError> {
+    let store = store.as_ref().map_err(Clone::clone)?;
+    let vault = Vault::open(data_dir.join("vault")).map_err(IpcError::from)?;
+    match vca_core::documents::reconcile(store, &vault) {
+        Ok(missing) if !missing.is_empty() => {
+            tracing::warn!(
+                count = missing.len(),
+                "documents whose stored file is missing"
+            );
+        }
+        Ok(_) => {}
+        Err(err) => tracing::warn!(%err, "could not reconcile the vault with the database"),
+    }
+    Ok(Arc::new(vault))
 }
 
 fn load_net(path: Option<&std::path::Path>) -> Result<(Arc<NetConfig>, HttpClients), IpcError> {

@@ -49,7 +49,13 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, IpcError> {
 /// Readiness at a glance for the active profile.
 #[tauri::command]
 pub async fn overview(state: State<'_, AppState>) -> Result<Overview, IpcError> {
-    state.run(|store| store.overview()).await
+    let vault = state.vault()?;
+    state
+        .run(move |store| {
+            let (pack, _) = AppState::rules(store)?;
+            vca_core::overview::build(store, &vault, &pack, jiff::Zoned::now().date())
+        })
+        .await
 }
 
 /// The UI calls this once it has rendered its first data; start-up time is logged.

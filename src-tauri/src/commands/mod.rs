@@ -3,5 +3,8 @@
 
 pub mod app;
 pub mod connection;
+pub mod documents;
+pub mod eligibility;
 pub mod profiles;
+pub mod rules;
 pub mod settings;

@@ -141,10 +141,22 @@ use vca_core::{
     settings::{Settings, SettingsPatch},
 };
 
-use crate::commands::app::AppInfo;
+use vca_core::{
+    applicant::ApplicantDetails,
+    checklist::Checklist,
+    documents::{Document, DocumentDates},
+    eligibility::{Answers, Decision},
+    export::ExportReport,
+    rules::PackInfo,
+};
+
+use crate::commands::{
+    app::AppInfo, documents::DroppedFile, eligibility::EligibilityView, rules::RulesView,
+};
 
 events! {
     emit_connection_checked("connection-checked"): ConnectionReport;
+    emit_files_dropped("files-dropped"): Vec<DroppedFile>;
 }
 
 commands! {
@@ -166,4 +178,17 @@ commands! {
     profiles::remove_staff(id: Id) -> ();
     settings::get_settings() -> Settings;
     settings::update_settings(patch: SettingsPatch) -> Settings;
+    rules::rules_info() -> RulesView;
+    rules::import_rules_pack() -> Option<PackInfo>;
+    eligibility::get_eligibility(profile_id: Id) -> EligibilityView;
+    eligibility::decide_eligibility(profile_id: Id, answers: Answers) -> Decision;
+    eligibility::get_applicant_details(profile_id: Id) -> ApplicantDetails;
+    eligibility::save_applicant_details(profile_id: Id, details: ApplicantDetails) -> ApplicantDetails;
+    documents::checklist(profile_id: Id) -> Checklist;
+    documents::pick_document(profile_id: Id, requirement_id: String, dates: DocumentDates) -> Option<Document>;
+    documents::import_dropped(profile_id: Id, index: u32, requirement_id: String, dates: DocumentDates) -> Document;
+    documents::update_document_dates(id: Id, dates: DocumentDates) -> Document;
+    documents::remove_document(id: Id) -> ();
+    documents::document_thumbnail(id: Id) -> Option<String>;
+    documents::export_package(profile_id: Id, choose: bool) -> Option<ExportReport>;
 }

@@ -21,4 +21,8 @@ activeProfileId: number | null,
 /**
  * Hours between automatic connection checks while the app runs; 0 turns them off.
  */
-recheckHours: number, };
+recheckHours: number, 
+/**
+ * The largest file one document may be, in MB.
+ */
+maxDocumentMb: number, };

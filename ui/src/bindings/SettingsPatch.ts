@@ -21,4 +21,8 @@ activeProfileId?: number,
 /**
  * New interval between automatic checks (0 = off, at most a week).
  */
-recheckHours?: number, };
+recheckHours?: number, 
+/**
+ * New size limit for one document, in MB.
+ */
+maxDocumentMb?: number, };

@@ -3,4 +3,4 @@
 /**
  * Where a step stands.
  */
-export type StepState = "done" | "todo" | "upcoming";
+export type StepState = "done" | "todo" | "upcoming" | "notNeeded";

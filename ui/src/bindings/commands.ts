@@ -1,14 +1,25 @@
 // Generated from the command list in src-tauri/src/ipc/mod.rs by src-tauri/src/ipc/bindings.rs.
 // Do not edit: run `make bindings`.
 
+import type { Answers } from "./Answers";
 import type { AppInfo } from "./AppInfo";
+import type { ApplicantDetails } from "./ApplicantDetails";
+import type { Checklist } from "./Checklist";
 import type { ConnectionReport } from "./ConnectionReport";
+import type { Decision } from "./Decision";
+import type { Document } from "./Document";
+import type { DocumentDates } from "./DocumentDates";
+import type { DroppedFile } from "./DroppedFile";
+import type { EligibilityView } from "./EligibilityView";
+import type { ExportReport } from "./ExportReport";
 import type { Overview } from "./Overview";
+import type { PackInfo } from "./PackInfo";
 import type { Profile } from "./Profile";
 import type { ProfileDetail } from "./ProfileDetail";
 import type { ProfileInput } from "./ProfileInput";
 import type { PublicIp } from "./PublicIp";
 import type { PublicIpInput } from "./PublicIpInput";
+import type { RulesView } from "./RulesView";
 import type { Settings } from "./Settings";
 import type { SettingsPatch } from "./SettingsPatch";
 import type { Site } from "./Site";
@@ -36,6 +47,19 @@ export type Commands = {
   remove_staff: { args: { id: number }; result: null };
   get_settings: { args: Record<string, never>; result: Settings };
   update_settings: { args: { patch: SettingsPatch }; result: Settings };
+  rules_info: { args: Record<string, never>; result: RulesView };
+  import_rules_pack: { args: Record<string, never>; result: PackInfo | null };
+  get_eligibility: { args: { profileId: number }; result: EligibilityView };
+  decide_eligibility: { args: { profileId: number; answers: Answers }; result: Decision };
+  get_applicant_details: { args: { profileId: number }; result: ApplicantDetails };
+  save_applicant_details: { args: { profileId: number; details: ApplicantDetails }; result: ApplicantDetails };
+  checklist: { args: { profileId: number }; result: Checklist };
+  pick_document: { args: { profileId: number; requirementId: string; dates: DocumentDates }; result: Document | null };
+  import_dropped: { args: { profileId: number; index: number; requirementId: string; dates: DocumentDates }; result: Document };
+  update_document_dates: { args: { id: number; dates: DocumentDates }; result: Document };
+  remove_document: { args: { id: number }; result: null };
+  document_thumbnail: { args: { id: number }; result: string | null };
+  export_package: { args: { profileId: number; choose: boolean }; result: ExportReport | null };
 };
 
 /** The command names, in declaration order. */
@@ -58,9 +82,23 @@ export const COMMAND_NAMES = [
   "remove_staff",
   "get_settings",
   "update_settings",
+  "rules_info",
+  "import_rules_pack",
+  "get_eligibility",
+  "decide_eligibility",
+  "get_applicant_details",
+  "save_applicant_details",
+  "checklist",
+  "pick_document",
+  "import_dropped",
+  "update_document_dates",
+  "remove_document",
+  "document_thumbnail",
+  "export_package",
 ] as const satisfies readonly (keyof Commands)[];
 
 /** Every event the backend emits, with its payload. */
 export type Events = {
   "connection-checked": ConnectionReport;
+  "files-dropped": Array<DroppedFile>;
 };

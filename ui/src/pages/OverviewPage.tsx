@@ -63,6 +63,16 @@ function OverviewBody({ overview }: { overview: Overview }) {
         </section>
       )}
       <ConnectionLineCard overview={overview} />
+      {overview.documents && overview.documents.outcome === "register" ? (
+        <section class="card connection-line" data-testid="documents-line">
+          <p>
+            <strong>
+              {t("overview.documentsLine", { percent: overview.documents.readinessPercent, missing: overview.documents.missing })}
+            </strong>
+          </p>
+          <a href={hashFor("documents")}>{t("overview.go", { section: t("nav.documents") })}</a>
+        </section>
+      ) : null}
       <section class="card" aria-labelledby="steps-title">
         <h2 id="steps-title">{t("overview.stepsTitle")}</h2>
         <ol class="steps">

@@ -3,24 +3,6 @@ import { EmptyState } from "../components/EmptyState";
 import { PageHeader } from "../components/PageHeader";
 import { t } from "../i18n";
 
-export function EligibilityPage() {
-  return (
-    <>
-      <PageHeader title={t("eligibility.title")} intro={t("eligibility.intro")} />
-      <EmptyState title={t("eligibility.emptyTitle")} body={t("eligibility.emptyBody")} />
-    </>
-  );
-}
-
-export function DocumentsPage() {
-  return (
-    <>
-      <PageHeader title={t("documents.title")} intro={t("documents.intro")} />
-      <EmptyState title={t("documents.emptyTitle")} body={t("documents.emptyBody")} />
-    </>
-  );
-}
-
 export function ApplicationPage() {
   return (
     <>

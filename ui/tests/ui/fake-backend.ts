@@ -24,7 +24,7 @@ export function installFakeBackend(options: FakeOptions): void {
   const ips: Commands["add_public_ip"]["result"][] = [];
   const sites: Commands["add_site"]["result"][] = [];
   const staff: Commands["add_staff"]["result"][] = [];
-  const settings: Commands["get_settings"]["result"] = { theme: "system", language: "system", activeProfileId: null, recheckHours: 6 };
+  const settings: Commands["get_settings"]["result"] = { theme: "system", language: "system", activeProfileId: null, recheckHours: 6, maxDocumentMb: 20 };
   const invalid = (field: string, message: string) => ({ code: "invalidInput", message, field });
   const notFound = (what: string) => ({ code: "notFound", message: `${what} was not found; it may have been deleted`, field: null });
   const calls: string[] = [];
@@ -78,7 +78,122 @@ export function installFakeBackend(options: FakeOptions): void {
     ],
     vpn: options.vpn ? { active: true, evidence: ["interface wg0 is a WireGuard tunnel"] } : { active: false, evidence: [] },
   });
+  // The document kit: a small rules pack, the wizard, details and an in-memory vault.
+  const text = (en: string) => ({ en });
+  const source = { id: "pta", title: text("PTA: registration of VPNs"), url: "https://www.pta.gov.pk/", published: "2024-11-01" };
+  const req = (id: string, title: string, notExpired: boolean) => ({
+    id,
+    title: text(title),
+    description: text(`${title}, clearly readable.`),
+    fileTypes: ["pdf", "jpeg", "png"],
+    exportName: id,
+    validity: { notExpired, minWidthPx: 600, minHeightPx: 380 },
+    source: "pta",
+  });
+  const requirements = [req("cnic-front", "CNIC, front side", true), req("cnic-back", "CNIC, back side", true), req("authentication-letter", "Authentication letter", false)];
+  const freelancer = {
+    id: "freelancer",
+    title: text("VPN registration for a freelancer"),
+    description: text("A freelancer registers a fixed IP."),
+    portal: "pta",
+    registers: "staticIp",
+    slots: [["cnic-front"], ["cnic-back"], ["authentication-letter"]],
+    source: "pta",
+  };
+  const pack = {
+    format: 1,
+    version: 1,
+    published: "2026-11-23",
+    title: text("PTA rules"),
+    notes: text("Check the sources."),
+    sources: [source],
+    requirements,
+    categories: [freelancer],
+    paths: [],
+    licensedProviders: { note: text("First five."), source: "pta", providers: [{ name: "Crest VPN", company: "Zettabyte (Pvt) Ltd" }] },
+  };
+  const answersBy = new Map<number, { applicant: string; provider: string; staticIp: string }>();
+  const detailsBy = new Map<number, Record<string, string | null>>();
+  type FakeDoc = { id: number; profileId: number; requirementId: string; sha256: string; size: number; fileType: string; width: number | null; height: number | null; originalName: string; issuedOn: string | null; expiresOn: string | null; addedAt: string };
+  const docs: FakeDoc[] = [];
+  const decide = (a: { applicant: string; provider: string; staticIp: string }) => {
+    const base = { answers: a, source, packVersion: 1, needsStaticIpFirst: false };
+    if (a.provider === "licensed") return { ...base, pathId: "licensed-provider", outcome: "nothingNeeded", category: null, why: text("Your licensed provider is registered for you.") };
+    if (a.applicant === "individual") return { ...base, pathId: "privacy", outcome: "useLicensedProvider", category: null, why: text("There is no registration for privacy; use a licensed provider.") };
+    return { ...base, pathId: "freelancer-ip", outcome: "register", category: freelancer, why: text("You can register your fixed IP."), needsStaticIpFirst: a.staticIp !== "yes" };
+  };
+  const checklistFor = (profileId: number) => {
+    const a = answersBy.get(profileId);
+    const decision = a ? decide(a) : null;
+    const category = decision?.category ?? null;
+    const slots = (category?.slots ?? []).map((ids, i) => {
+      const documents = docs.filter((d) => d.profileId === profileId && ids.includes(d.requirementId)).map((d) => ({ document: d, findings: [], counts: true }));
+      return { number: i + 1, requirements: requirements.filter((r) => ids.includes(r.id)), state: documents.length > 0 ? "done" : "missing", documents };
+    });
+    const done = slots.filter((x) => x.state === "done").length;
+    const has = (id: string) => docs.some((d) => d.profileId === profileId && d.requirementId === id);
+    const checks = category
+      ? [
+          { id: "cnicBothSides", state: has("cnic-front") && has("cnic-back") ? "pass" : "fail", message: has("cnic-front") && has("cnic-back") ? "both sides of the CNIC are here" : "add both sides of the CNIC" },
+          { id: "ipMatchesMeasured", state: "unknown", message: "run a connection check to compare the IP with this connection" },
+        ]
+      : [];
+    return { decision, category, slots, otherDocuments: [], checks, readinessPercent: slots.length ? Math.floor((done * 100) / slots.length) : 0, complete: false };
+  };
+  const addDoc = (profileId: number, requirementId: string, name: string) => {
+    const d: FakeDoc = { id: nextId++, profileId, requirementId, sha256: "ab".repeat(32), size: 120_000, fileType: "jpeg", width: 1000, height: 630, originalName: name, issuedOn: null, expiresOn: null, addedAt: now };
+    docs.unshift(d);
+    return d;
+  };
+
   const handlers: Record<keyof Commands, Handler> = {
+    rules_info: () => ({ info: { version: 1, published: "2026-11-23", title: pack.title, notes: pack.notes, builtIn: true, importedAt: null }, pack }),
+    import_rules_pack: () => null,
+    get_eligibility: ({ profileId }) => {
+      const a = answersBy.get(profileId as number) ?? null;
+      return { answers: a, decision: a ? decide(a) : null, measuredStaticIp: latestReport ? "no" : null };
+    },
+    decide_eligibility: ({ profileId, answers }) => {
+      const a = answers as { applicant: string; provider: string; staticIp: string };
+      answersBy.set(profileId as number, a);
+      return decide(a);
+    },
+    get_applicant_details: ({ profileId }) => ({ ...(detailsBy.get(profileId as number) ?? {}) }),
+    save_applicant_details: ({ profileId, details }) => {
+      const d = { ...(details as Record<string, string | null>) };
+      if (d.cnic) {
+        const digits = d.cnic.replace(/\D/g, "");
+        if (digits.length !== 13) throw invalid("cnic", "a CNIC has 13 digits, written like 35202-1234567-1");
+        d.cnic = `${digits.slice(0, 5)}-${digits.slice(5, 12)}-${digits.slice(12)}`;
+      }
+      detailsBy.set(profileId as number, d);
+      return d;
+    },
+    checklist: ({ profileId }) => checklistFor(profileId as number),
+    pick_document: ({ profileId, requirementId }) => addDoc(profileId as number, requirementId as string, `${String(requirementId)}.jpg`),
+    import_dropped: ({ profileId, requirementId }) => addDoc(profileId as number, requirementId as string, "dropped.jpg"),
+    update_document_dates: ({ id, dates }) => {
+      const d = docs.find((x) => x.id === id);
+      if (!d) throw notFound(`document ${String(id)}`);
+      Object.assign(d, dates);
+      return d;
+    },
+    remove_document: ({ id }) => {
+      const at = docs.findIndex((x) => x.id === id);
+      if (at >= 0) docs.splice(at, 1);
+      return null;
+    },
+    document_thumbnail: () => null,
+    export_package: ({ profileId }) => {
+      const c = checklistFor(profileId as number);
+      return {
+        path: "/home/test/Downloads/PTA-application.zip",
+        format: "zip",
+        files: c.slots.flatMap((x) => x.documents.map((d) => ({ name: `0${x.number}-${d.document.requirementId}.jpg`, requirementId: d.document.requirementId, sha256: d.document.sha256, size: d.document.size }))),
+        missing: c.slots.filter((x) => x.state !== "done").map((x) => x.requirements.map((r) => r.title.en).join(" or ")),
+        complete: false,
+      };
+    },
     app_info: () => ({
       version: "0.1.0",
       dataDir: "/home/test/.local/share/vca",
@@ -222,13 +337,14 @@ export function installFakeBackend(options: FakeOptions): void {
           latestReport === null
             ? null
             : { verdict: latestReport.verdict.kind, unknownReason: latestReport.verdict.unknownReason, address: latestReport.verdict.address, checkedAt: now },
-        readinessPercent: Math.floor((done * 100) / 3),
+        documents: null,
+        readinessPercent: Math.floor(((done + (active && answersBy.has(active.id) ? 1 : 0)) * 100) / 5),
         steps: [
           { key: "profile", state: active ? "done" : "todo" },
           { key: "publicIp", state: count > 0 ? "done" : "todo" },
           { key: "connection", state: connectionDone ? "done" : "todo" },
-          { key: "eligibility", state: "upcoming" },
-          { key: "documents", state: "upcoming" },
+          { key: "eligibility", state: active && answersBy.has(active.id) ? "done" : "todo" },
+          { key: "documents", state: "todo" },
           { key: "application", state: "upcoming" },
         ],
       };

@@ -178,7 +178,7 @@ pub enum DetailsCommand {
     /// Show the details.
     Show(ProfileSelector),
     /// Set some details; the others stay. An empty value clears a field.
-    Set(DetailsArgs),
+    Set(Box<DetailsArgs>),
 }
 
 /// The details' fields.

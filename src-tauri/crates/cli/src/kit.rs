@@ -7,7 +7,7 @@ use vca_core::{
     checklist::{self, CheckState, Checklist, SlotState},
     data_dir::DataDir,
     documents::{self, Document, DocumentDates, DocumentInput},
-    eligibility::{Answers, Applicant, Decision, ProviderKind, StaticIpAnswer},
+    eligibility::{Answers, Applicant, Decision, StaticIpAnswer, VpnProvider},
     export::{self, ExportFormat, ExportReport, Package},
     profile::Id,
     rules::{self, OutcomeKind, PackInfo, RulesPack},
@@ -115,9 +115,9 @@ pub fn eligibility(store: &Store, args: EligibilityArgs) -> Result<Output> {
                 ApplicantArg::Individual => Applicant::Individual,
             },
             provider: match provider {
-                ProviderArg::Licensed => ProviderKind::Licensed,
-                ProviderArg::Own => ProviderKind::Own,
-                ProviderArg::Other => ProviderKind::Other,
+                ProviderArg::Licensed => VpnProvider::Licensed,
+                ProviderArg::Own => VpnProvider::Own,
+                ProviderArg::Other => VpnProvider::Other,
             },
             static_ip,
         };
@@ -145,6 +145,7 @@ pub fn details(store: &Store, cmd: DetailsCommand) -> Result<Output> {
             store.applicant_details(profile_id(store, &sel)?)?,
         )),
         DetailsCommand::Set(a) => {
+            let a = *a;
             let DetailsArgs { profile, .. } = &a;
             let id = profile_id(store, profile)?;
             let mut d: ApplicantDetails = store.applicant_details(id)?;

@@ -78,10 +78,8 @@ pub fn normalize_mobile(field: &'static str, value: &str) -> Result<String> {
         Some(rest)
     } else if let Some(rest) = d.strip_prefix("92").filter(|r| r.len() == 10) {
         Some(rest)
-    } else if let Some(rest) = d.strip_prefix('0') {
-        Some(rest)
     } else {
-        None
+        d.strip_prefix('0')
     };
     match national {
         Some(n) if n.len() == 10 && n.starts_with('3') => {

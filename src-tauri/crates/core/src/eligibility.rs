@@ -43,7 +43,7 @@ impl Applicant {
 /// Which VPN the applicant uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-pub enum ProviderKind {
+pub enum VpnProvider {
     /// A provider licensed by PTA (the pack lists them).
     Licensed,
     /// Their own or their employer's VPN server.
@@ -52,7 +52,7 @@ pub enum ProviderKind {
     Other,
 }
 
-impl ProviderKind {
+impl VpnProvider {
     /// Every answer.
     pub const ALL: [Self; 3] = [Self::Licensed, Self::Own, Self::Other];
 }
@@ -92,7 +92,7 @@ pub struct Answers {
     /// Who is applying.
     pub applicant: Applicant,
     /// Which VPN.
-    pub provider: ProviderKind,
+    pub provider: VpnProvider,
     /// Whether the connection has a fixed IP.
     pub static_ip: StaticIpAnswer,
 }
@@ -133,7 +133,7 @@ pub fn matches(when: &Conditions, answers: &Answers) -> bool {
 /// Every combination of answers.
 pub fn all_answers() -> impl Iterator<Item = Answers> {
     Applicant::ALL.into_iter().flat_map(|applicant| {
-        ProviderKind::ALL.into_iter().flat_map(move |provider| {
+        VpnProvider::ALL.into_iter().flat_map(move |provider| {
             StaticIpAnswer::ALL
                 .into_iter()
                 .map(move |static_ip| Answers {
@@ -194,7 +194,7 @@ mod tests {
 
     fn decide_for(
         applicant: Applicant,
-        provider: ProviderKind,
+        provider: VpnProvider,
         static_ip: StaticIpAnswer,
     ) -> Decision {
         decide(
@@ -211,7 +211,7 @@ mod tests {
     #[test]
     fn a_licensed_provider_needs_nothing_whoever_you_are() {
         for applicant in Applicant::ALL {
-            let d = decide_for(applicant, ProviderKind::Licensed, StaticIpAnswer::No);
+            let d = decide_for(applicant, VpnProvider::Licensed, StaticIpAnswer::No);
             assert_eq!(d.outcome, OutcomeKind::NothingNeeded, "{applicant:?}");
             assert!(d.category.is_none());
         }
@@ -221,7 +221,7 @@ mod tests {
     fn an_individual_for_privacy_is_pointed_to_a_licensed_provider() {
         let d = decide_for(
             Applicant::Individual,
-            ProviderKind::Other,
+            VpnProvider::Other,
             StaticIpAnswer::Yes,
         );
         assert_eq!(d.outcome, OutcomeKind::UseLicensedProvider);
@@ -230,15 +230,11 @@ mod tests {
 
     #[test]
     fn a_freelancer_registers_an_ip_with_one_and_a_mobile_number_without() {
-        let with_ip = decide_for(
-            Applicant::Freelancer,
-            ProviderKind::Own,
-            StaticIpAnswer::Yes,
-        );
+        let with_ip = decide_for(Applicant::Freelancer, VpnProvider::Own, StaticIpAnswer::Yes);
         assert_eq!(with_ip.category.map(|c| c.id), Some("freelancer".into()));
         assert!(!with_ip.needs_static_ip_first);
         for answer in [StaticIpAnswer::No, StaticIpAnswer::Unknown] {
-            let d = decide_for(Applicant::Freelancer, ProviderKind::Other, answer);
+            let d = decide_for(Applicant::Freelancer, VpnProvider::Other, answer);
             let category = d.category.expect("a category");
             assert_eq!(category.id, "freelancer-mobile");
             assert_eq!(category.registers, crate::rules::Registers::MobileNumber);
@@ -251,15 +247,11 @@ mod tests {
 
     #[test]
     fn a_company_without_a_fixed_ip_is_told_to_get_one_first() {
-        let d = decide_for(Applicant::Company, ProviderKind::Own, StaticIpAnswer::No);
+        let d = decide_for(Applicant::Company, VpnProvider::Own, StaticIpAnswer::No);
         assert_eq!(d.outcome, OutcomeKind::Register);
         assert_eq!(d.category.as_ref().map(|c| c.id.as_str()), Some("company"));
         assert!(d.needs_static_ip_first);
-        let d = decide_for(
-            Applicant::CallCenter,
-            ProviderKind::Own,
-            StaticIpAnswer::Yes,
-        );
+        let d = decide_for(Applicant::CallCenter, VpnProvider::Own, StaticIpAnswer::Yes);
         let category = d.category.expect("call center");
         assert_eq!(category.fee_from_ip, Some(5));
         assert!(

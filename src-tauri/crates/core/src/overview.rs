@@ -272,7 +272,7 @@ mod tests {
 
         let answers = crate::eligibility::Answers {
             applicant: crate::eligibility::Applicant::Freelancer,
-            provider: crate::eligibility::ProviderKind::Own,
+            provider: crate::eligibility::VpnProvider::Own,
             static_ip: crate::eligibility::StaticIpAnswer::Yes,
         };
         store
@@ -284,7 +284,7 @@ mod tests {
         assert_eq!((docs.readiness_percent, docs.missing), (0, 3));
 
         let licensed = crate::eligibility::Answers {
-            provider: crate::eligibility::ProviderKind::Licensed,
+            provider: crate::eligibility::VpnProvider::Licensed,
             ..answers
         };
         store

@@ -141,7 +141,8 @@ mod tests {
     #[test]
     fn malformed_packs_are_refused_with_the_reason() {
         let key = test_key();
-        let cases: [(&str, Box<dyn Fn(&mut serde_json::Value)>); 5] = [
+        type Edit = Box<dyn Fn(&mut serde_json::Value)>;
+        let cases: [(&str, Edit); 5] = [
             (
                 "unknown requirement",
                 Box::new(|v| v["categories"][0]["slots"][0][0] = "passport".into()),

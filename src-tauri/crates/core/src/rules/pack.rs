@@ -176,7 +176,7 @@ pub struct Conditions {
     /// Which VPN provider.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
-    pub provider: Option<Vec<crate::eligibility::ProviderKind>>,
+    pub provider: Option<Vec<crate::eligibility::VpnProvider>>,
     /// Whether the connection has a fixed IP.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
