@@ -34,7 +34,9 @@ pub fn claimed_type(name: &str) -> Option<Result<FileType, String>> {
 
 /// Pixel width and height of an image from its first bytes.
 pub fn dimensions(head: &[u8]) -> Option<(u32, u32)> {
-    let size = imagesize::blob_size(head).ok()?;
+    let size = imagesize::blob_size(head)
+        .ok()
+        .filter(|s| s.width > 0 && s.height > 0)?;
     Some((
         u32::try_from(size.width).ok()?,
         u32::try_from(size.height).ok()?,
