@@ -76,7 +76,7 @@ fn a_profile_round_trips_through_ipc_with_camel_case_arguments() {
         "the first profile is active"
     );
     assert_eq!(
-        overview["readinessPercent"], 66,
+        overview["readinessPercent"], 40,
         "profile and IP done; no connection check yet"
     );
 }
@@ -139,7 +139,7 @@ fn settings_patches_persist_across_a_restart() {
     let settings = h.invoke("get_settings", json!({})).expect("settings");
     assert_eq!(
         settings,
-        json!({ "theme": "dark", "language": "system", "activeProfileId": null, "recheckHours": 6 })
+        json!({ "theme": "dark", "language": "system", "activeProfileId": null, "recheckHours": 6, "maxDocumentMb": 20 })
     );
 }
 
