@@ -10,12 +10,7 @@ use std::{
     time::Instant,
 };
 
-use vca_core::{
-    data_dir::DataDir,
-    rules::{PackInfo, RulesPack},
-    store::Store,
-    vault::Vault,
-};
+use vca_core::{data_dir::DataDir, store::Store, vault::Vault};
 use vca_netcheck::{config::NetConfig, provider::HttpClients};
 
 use crate::error::{ErrorCode, IpcError};
@@ -101,11 +96,6 @@ impl AppState {
     /// The document vault, or the reason it is unavailable.
     pub fn vault(&self) -> Result<Arc<Vault>, IpcError> {
         self.vault.clone()
-    }
-
-    /// The rules pack in use (the newest valid one) and its facts.
-    pub fn rules(store: &Store) -> vca_core::Result<(RulesPack, PackInfo)> {
-        store.rules_pack(&vca_core::rules::signed::project_key())
     }
 
     /// Remembers the app handle, for native dialogs (set once at start-up).
@@ -204,7 +194,9 @@ fn open_vault(
     store: &Result<Arc<Store>, IpcError>,
 ) -> Result<Arc<Vault>, IpcError> {
     let store = store.as_ref().map_err(Clone::clone)?;
-    let vault = Vault::open(data_dir.join("vault")).map_err(IpcError::from)?;
+    let vault = DataDir::at(data_dir)
+        .and_then(|dir| Vault::open(dir.vault_dir()))
+        .map_err(IpcError::from)?;
     match vca_core::documents::reconcile(store, &vault) {
         Ok(missing) if !missing.is_empty() => {
             tracing::warn!(

@@ -52,8 +52,8 @@ pub async fn overview(state: State<'_, AppState>) -> Result<Overview, IpcError> 
     let vault = state.vault()?;
     state
         .run(move |store| {
-            let (pack, _) = AppState::rules(store)?;
-            vca_core::overview::build(store, &vault, &pack, jiff::Zoned::now().date())
+            let (pack, _) = store.current_rules()?;
+            vca_core::overview::build(store, &vault, &pack, vca_core::clock::today())
         })
         .await
 }

@@ -9,16 +9,13 @@ use tauri::State;
 use ts_rs::TS;
 use vca_core::{
     checklist::Checklist,
+    clock::today,
     documents::{Document, DocumentDates, DocumentInput},
-    export::{ExportFormat, ExportReport, Package},
+    export::{ExportFormat, ExportReport},
     profile::Id,
 };
 
 use crate::{error::IpcError, state::AppState};
-
-fn today() -> jiff::civil::Date {
-    jiff::Zoned::now().date()
-}
 
 /// A file dropped on the window, waiting for the user to say what it is.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -36,7 +33,7 @@ pub async fn checklist(state: State<'_, AppState>, profile_id: Id) -> Result<Che
     let vault = state.vault()?;
     state
         .run(move |store| {
-            let (pack, _) = AppState::rules(store)?;
+            let (pack, _) = store.current_rules()?;
             vca_core::checklist::for_profile(store, &vault, &pack, profile_id, today())
         })
         .await
@@ -52,7 +49,7 @@ async fn import(
     let vault = state.vault()?;
     state
         .run(move |store| {
-            let (pack, _) = AppState::rules(store)?;
+            let (pack, _) = store.current_rules()?;
             let limit = store.settings()?.max_document_bytes();
             vca_core::documents::import(
                 store,
@@ -120,17 +117,7 @@ pub async fn update_document_dates(
 pub async fn remove_document(state: State<'_, AppState>, id: Id) -> Result<(), IpcError> {
     let vault = state.vault()?;
     state
-        .run(move |store| {
-            if store.remove_document(id)?.is_some() {
-                let keep = store
-                    .document_hashes()?
-                    .into_iter()
-                    .map(|(_, sha)| sha)
-                    .collect();
-                vault.prune(&keep)?;
-            }
-            Ok(())
-        })
+        .run(move |store| vca_core::documents::remove(store, &vault, id))
         .await
 }
 
@@ -145,18 +132,21 @@ pub async fn document_thumbnail(
     state
         .run(move |store| {
             let doc = store.document(id)?;
-            if !doc.file_type.is_image() || doc.size > MAX_PREVIEW_BYTES {
+            if !doc.file.file_type.is_image() || doc.file.size > MAX_PREVIEW_BYTES {
                 return Ok(None);
             }
             let mut bytes = Vec::new();
-            std::io::Read::read_to_end(&mut vault.read(&doc.sha256)?, &mut bytes).map_err(
+            std::io::Read::read_to_end(&mut vault.read(&doc.file.sha256)?, &mut bytes).map_err(
                 |source| vca_core::Error::Vault {
                     action: "read a file from the vault",
                     source,
                 },
             )?;
             let b64 = base64::engine::general_purpose::STANDARD.encode(bytes);
-            Ok(Some(format!("data:{};base64,{b64}", doc.file_type.mime())))
+            Ok(Some(format!(
+                "data:{};base64,{b64}",
+                doc.file.file_type.mime()
+            )))
         })
         .await
 }
@@ -227,19 +217,12 @@ pub async fn export_package(
     };
     state
         .run(move |store| {
-            let (pack, _) = AppState::rules(store)?;
-            let checklist =
-                vca_core::checklist::for_profile(store, &vault, &pack, profile_id, today())?;
-            let details = store.applicant_details(profile_id)?;
-            let profile = store.profile_detail(profile_id)?;
-            vca_core::export::write(
+            let (pack, _) = store.current_rules()?;
+            vca_core::export::for_profile(
+                store,
                 &vault,
-                &Package {
-                    checklist: &checklist,
-                    details: &details,
-                    profile: &profile,
-                    now: jiff::Timestamp::now(),
-                },
+                &pack,
+                profile_id,
                 &target,
                 ExportFormat::Zip,
                 overwrite,

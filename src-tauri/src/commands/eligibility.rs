@@ -31,7 +31,7 @@ pub async fn get_eligibility(
 ) -> Result<EligibilityView, IpcError> {
     state
         .run(move |store| {
-            let (pack, _) = AppState::rules(store)?;
+            let (pack, _) = store.current_rules()?;
             let answers = store.eligibility_answers(profile_id)?;
             let decision = answers
                 .map(|a| vca_core::eligibility::decide(&pack, a))
@@ -57,7 +57,7 @@ pub async fn decide_eligibility(
 ) -> Result<Decision, IpcError> {
     state
         .run(move |store| {
-            let (pack, _) = AppState::rules(store)?;
+            let (pack, _) = store.current_rules()?;
             let decision = vca_core::eligibility::decide(&pack, answers)?;
             store.save_eligibility_answers(profile_id, &answers)?;
             Ok(decision)

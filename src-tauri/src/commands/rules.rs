@@ -21,7 +21,11 @@ pub struct RulesView {
 #[tauri::command]
 pub async fn rules_info(state: State<'_, AppState>) -> Result<RulesView, IpcError> {
     state
-        .run(|store| AppState::rules(store).map(|(pack, info)| RulesView { info, pack }))
+        .run(|store| {
+            store
+                .current_rules()
+                .map(|(pack, info)| RulesView { info, pack })
+        })
         .await
 }
 

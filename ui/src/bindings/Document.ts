@@ -18,7 +18,19 @@ profileId: number,
  */
 requirementId: string, 
 /**
- * Its content's SHA-256 (hex).
+ * When it was issued, if entered.
+ */
+issuedOn: string | null, 
+/**
+ * When it expires, if entered.
+ */
+expiresOn: string | null, 
+/**
+ * When it was added.
+ */
+addedAt: string, 
+/**
+ * Lowercase hex SHA-256 of the content; also its name in the vault.
  */
 sha256: string, 
 /**
@@ -38,18 +50,6 @@ width: number | null,
  */
 height: number | null, 
 /**
- * The name the user's file had.
+ * The name the user's file had, safe to show.
  */
-originalName: string, 
-/**
- * When it was issued, if entered.
- */
-issuedOn: string | null, 
-/**
- * When it expires, if entered.
- */
-expiresOn: string | null, 
-/**
- * When it was added.
- */
-addedAt: string, };
+originalName: string, };

@@ -5,10 +5,11 @@ use vca_core::{
     Error, Result,
     applicant::ApplicantDetails,
     checklist::{self, CheckState, Checklist, SlotState},
+    clock::today,
     data_dir::DataDir,
     documents::{self, Document, DocumentDates, DocumentInput},
     eligibility::{Answers, Applicant, Decision, StaticIpAnswer, VpnProvider},
-    export::{self, ExportFormat, ExportReport, Package},
+    export::{self, ExportFormat, ExportReport},
     profile::Id,
     rules::{self, OutcomeKind, PackInfo, RulesPack},
     store::Store,
@@ -24,12 +25,8 @@ use crate::{
     run::{done, profile_id},
 };
 
-fn today() -> jiff::civil::Date {
-    jiff::Zoned::now().date()
-}
-
 fn pack(store: &Store) -> Result<(RulesPack, PackInfo)> {
-    store.rules_pack(&rules::signed::project_key())
+    store.current_rules()
 }
 
 fn vault(dir: &DataDir) -> Result<Vault> {
@@ -249,27 +246,12 @@ pub fn export(
     force: bool,
 ) -> Result<Output> {
     let (pack, _) = pack(store)?;
-    let vault = vault(dir)?;
-    let checklist = checklist::for_profile(store, &vault, &pack, profile, today())?;
-    let details = store.applicant_details(profile)?;
-    let detail = store.profile_detail(profile)?;
     let format = if folder {
         ExportFormat::Folder
     } else {
         ExportFormat::Zip
     };
-    let report = export::write(
-        &vault,
-        &Package {
-            checklist: &checklist,
-            details: &details,
-            profile: &detail,
-            now: jiff::Timestamp::now(),
-        },
-        out,
-        format,
-        force,
-    )?;
+    let report = export::for_profile(store, &vault(dir)?, &pack, profile, out, format, force)?;
     Ok(Output::Export(Box::new(report)))
 }
 
@@ -358,22 +340,8 @@ pub fn print_rules(r: &RulesView) {
 
 /// Text for `vca details show`.
 pub fn print_details(d: &ApplicantDetails) {
-    let rows = [
-        ("Full name", &d.full_name),
-        ("CNIC", &d.cnic),
-        ("Email", &d.email),
-        ("Mobile", &d.mobile),
-        ("Company", &d.company_name),
-        ("NTN", &d.ntn),
-        ("SECP number", &d.secp_number),
-        ("PSEB number", &d.pseb_number),
-        ("ISP", &d.isp),
-        ("VPN service", &d.vpn_service),
-        ("VPN protocol", &d.vpn_protocol),
-        ("Purpose", &d.purpose),
-    ];
-    for (label, value) in rows {
-        println!("{label:<13} {}", value.as_deref().unwrap_or("—"));
+    for (label, value) in d.labelled() {
+        println!("{label:<25} {}", value.unwrap_or("—"));
     }
 }
 
@@ -383,9 +351,9 @@ pub fn print_document(d: &Document) {
         "{:>4}  {:<28} {:<5} {:>9} B  {}{}",
         d.id,
         d.requirement_id,
-        d.file_type.extension(),
-        d.size,
-        d.original_name,
+        d.file.file_type.extension(),
+        d.file.size,
+        d.file.original_name,
         d.expires_on
             .map(|e| format!("  expires {e}"))
             .unwrap_or_default()
@@ -421,7 +389,10 @@ pub fn print_checklist(c: &Checklist) {
         println!("  [{mark}] {:02} {}", slot.number, titles.join(" or "));
         for d in &slot.documents {
             for f in &d.findings {
-                println!("            {}: {}", d.document.original_name, f.message);
+                println!(
+                    "            {}: {}",
+                    d.document.file.original_name, f.message
+                );
             }
         }
     }

@@ -49,13 +49,13 @@ pub fn run(cli: Cli) -> Result<Output> {
             schema_version: store.schema_version()?,
         }),
         Command::Overview => {
-            let (pack, _) = store.rules_pack(&vca_core::rules::signed::project_key())?;
+            let (pack, _) = store.current_rules()?;
             let vault = vca_core::vault::Vault::open(dir.vault_dir())?;
             Output::Overview(vca_core::overview::build(
                 &store,
                 &vault,
                 &pack,
-                jiff::Zoned::now().date(),
+                vca_core::clock::today(),
             )?)
         }
         Command::Rules(cmd) => crate::kit::rules(&store, cmd)?,

@@ -71,6 +71,23 @@ impl Vca {
         path.display().to_string()
     }
 
+    /// Adds readable scans of both CNIC sides, valid until 2031.
+    fn add_cnic_both_sides(&self) {
+        for (side, salt) in [("front", 1), ("back", 2)] {
+            let file = self.file(&format!("{side}.png"), &png(1000, 630, 4000, salt));
+            let requirement = format!("cnic-{side}");
+            self.ok(&[
+                "doc",
+                "add",
+                &file,
+                "--requirement",
+                &requirement,
+                "--expires",
+                "2031-05-01",
+            ]);
+        }
+    }
+
     /// The vault and the database agree: no temporary files, every record's file intact,
     /// no stored file without a record (after the repair every start makes).
     fn assert_consistent(&self) -> Vec<(i64, String)> {
@@ -140,24 +157,7 @@ fn a_freelancer_goes_from_the_wizard_to_a_complete_package() {
         Some(12),
         "incomplete until the documents are in"
     );
-    v.ok(&[
-        "doc",
-        "add",
-        &v.file("front.png", &png(1000, 630, 4000, 1)),
-        "--requirement",
-        "cnic-front",
-        "--expires",
-        "2031-05-01",
-    ]);
-    v.ok(&[
-        "doc",
-        "add",
-        &v.file("back.png", &png(1000, 630, 4000, 2)),
-        "--requirement",
-        "cnic-back",
-        "--expires",
-        "2031-05-01",
-    ]);
+    v.add_cnic_both_sides();
     let today = jiff::Zoned::now().date().to_string();
     v.ok(&[
         "doc",
@@ -229,24 +229,7 @@ fn a_company_needs_a_static_ip_and_business_proof() {
         "--purpose",
         "Remote access to client networks",
     ]);
-    v.ok(&[
-        "doc",
-        "add",
-        &v.file("front.png", &png(1000, 630, 4000, 1)),
-        "--requirement",
-        "cnic-front",
-        "--expires",
-        "2031-05-01",
-    ]);
-    v.ok(&[
-        "doc",
-        "add",
-        &v.file("back.png", &png(1000, 630, 4000, 2)),
-        "--requirement",
-        "cnic-back",
-        "--expires",
-        "2031-05-01",
-    ]);
+    v.add_cnic_both_sides();
     v.ok(&[
         "doc",
         "add",

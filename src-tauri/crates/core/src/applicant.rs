@@ -172,6 +172,24 @@ impl ApplicantDetails {
         })
     }
 
+    /// Every field with its English label, in the order the portal asks for them.
+    pub fn labelled(&self) -> [(&'static str, Option<&str>); 12] {
+        [
+            ("Full name", self.full_name.as_deref()),
+            ("CNIC", self.cnic.as_deref()),
+            ("Email", self.email.as_deref()),
+            ("Mobile", self.mobile.as_deref()),
+            ("Company name", self.company_name.as_deref()),
+            ("NTN", self.ntn.as_deref()),
+            ("SECP registration number", self.secp_number.as_deref()),
+            ("PSEB registration number", self.pseb_number.as_deref()),
+            ("ISP", self.isp.as_deref()),
+            ("VPN service", self.vpn_service.as_deref()),
+            ("VPN protocol", self.vpn_protocol.as_deref()),
+            ("Purpose", self.purpose.as_deref()),
+        ]
+    }
+
     /// The fields (camelCase names) `category` needs that are still empty.
     pub fn missing_for(&self, category: &Category) -> Vec<&'static str> {
         let mut missing = Vec::new();

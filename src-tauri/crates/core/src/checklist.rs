@@ -152,7 +152,7 @@ fn view(doc: Document, pack: &RulesPack, inputs: &Inputs<'_>) -> DocumentView {
                 &doc,
                 req,
                 inputs.today,
-                inputs.in_vault.contains(&doc.sha256),
+                inputs.in_vault.contains(&doc.file.sha256),
             );
             f.sort_by_key(|f| f.severity != Severity::Blocking);
             f
@@ -289,7 +289,7 @@ fn checks(category: &Category, slots: &[Slot], inputs: &Inputs<'_>) -> Vec<Check
                 )
             })
         })
-        .map(|d| d.document.original_name.clone())
+        .map(|d| d.document.file.original_name.clone())
         .collect();
     out.push(if unreadable.is_empty() {
         check(
@@ -314,7 +314,7 @@ fn checks(category: &Category, slots: &[Slot], inputs: &Inputs<'_>) -> Vec<Check
                 )
             })
         })
-        .map(|d| d.document.original_name.clone())
+        .map(|d| d.document.file.original_name.clone())
         .collect();
     out.push(if expired.is_empty() {
         check(
@@ -470,16 +470,35 @@ pub fn for_profile(
     today: Date,
 ) -> crate::Result<Checklist> {
     let profile = store.profile_detail(profile_id)?;
-    let details = store.applicant_details(profile_id)?;
     let report = store.latest_report()?;
-    let documents = store.list_documents(profile_id)?;
-    let in_vault: std::collections::HashSet<String> = vault.list()?.into_iter().collect();
+    for_loaded_profile(store, vault, pack, &profile, report.as_ref(), today)
+}
+
+/// Like [`for_profile`], for a caller that has already loaded the profile and the latest
+/// connection report (the overview), so they are not read twice.
+pub fn for_loaded_profile(
+    store: &crate::store::Store,
+    vault: &crate::vault::Vault,
+    pack: &RulesPack,
+    profile: &ProfileDetail,
+    report: Option<&ConnectionReport>,
+    today: Date,
+) -> crate::Result<Checklist> {
+    let id = profile.profile.id;
+    let details = store.applicant_details(id)?;
+    let documents = store.list_documents(id)?;
+    // One lookup per document of this profile, not a walk of the whole vault.
+    let in_vault: std::collections::HashSet<String> = documents
+        .iter()
+        .filter(|d| vault.contains(&d.file.sha256))
+        .map(|d| d.file.sha256.clone())
+        .collect();
     Ok(build(Inputs {
         pack,
-        decision: decision(store, pack, profile_id)?,
+        decision: decision(store, pack, id)?,
         details: &details,
-        profile: &profile,
-        report: report.as_ref(),
+        profile,
+        report,
         documents,
         in_vault: &in_vault,
         today,

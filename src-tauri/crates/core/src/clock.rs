@@ -27,3 +27,8 @@ impl Clock for FixedClock {
         self.0
     }
 }
+
+/// Today on the user's calendar (the system time zone): what expiry dates are compared with.
+pub fn today() -> jiff::civil::Date {
+    jiff::Zoned::now().date()
+}

@@ -13,9 +13,9 @@ use ts_rs::TS;
 use crate::{
     Error, Result,
     profile::Id,
-    rules::{FileType, Requirement, RulesPack},
+    rules::{Requirement, RulesPack},
     store::Store,
-    vault::Vault,
+    vault::{StoredFile, Vault},
 };
 
 /// Days before expiry that a document starts to warn.
@@ -31,19 +31,10 @@ pub struct Document {
     pub profile_id: Id,
     /// The rules-pack requirement it satisfies.
     pub requirement_id: String,
-    /// Its content's SHA-256 (hex).
-    pub sha256: String,
-    /// Bytes.
-    #[ts(type = "number")]
-    pub size: u64,
-    /// What the bytes are.
-    pub file_type: FileType,
-    /// Pixel width, for images.
-    pub width: Option<u32>,
-    /// Pixel height, for images.
-    pub height: Option<u32>,
-    /// The name the user's file had.
-    pub original_name: String,
+    /// The stored file: hash, size, type, pixels and the name it had.
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub file: StoredFile,
     /// When it was issued, if entered.
     pub issued_on: Option<Date>,
     /// When it expires, if entered.
@@ -224,7 +215,7 @@ pub fn assess(doc: &Document, req: &Requirement, today: Date, in_vault: bool) ->
     if !in_vault {
         issues.push(Issue::MissingFromVault);
     }
-    if !req.file_types.contains(&doc.file_type) {
+    if !req.file_types.contains(&doc.file.file_type) {
         issues.push(Issue::TypeNotAccepted);
     }
     match doc.expires_on {
@@ -249,7 +240,7 @@ pub fn assess(doc: &Document, req: &Requirement, today: Date, in_vault: bool) ->
             None => issues.push(Issue::NeedsIssueDate),
         }
     }
-    if let (Some(width), Some(height)) = (doc.width, doc.height) {
+    if let (Some(width), Some(height)) = (doc.file.width, doc.file.height) {
         let min_width = v.min_width_px.unwrap_or(0);
         let min_height = v.min_height_px.unwrap_or(0);
         // A portrait scan of a landscape card is fine: compare the long and short sides.
@@ -263,9 +254,9 @@ pub fn assess(doc: &Document, req: &Requirement, today: Date, in_vault: bool) ->
             });
         }
     }
-    if let Some(max) = v.max_bytes.filter(|max| doc.size > *max) {
+    if let Some(max) = v.max_bytes.filter(|max| doc.file.size > *max) {
         issues.push(Issue::TooLarge {
-            size: doc.size,
+            size: doc.file.size,
             max,
         });
     }
@@ -320,6 +311,14 @@ pub fn import(
         ));
     }
     store.add_document(profile_id, &req.id, &stored, dates)
+}
+
+/// Forgets a document, and removes its stored file when no other document uses it.
+pub fn remove(store: &Store, vault: &Vault, id: Id) -> Result<()> {
+    if let Some(sha) = store.remove_document(id)? {
+        vault.remove(&sha)?;
+    }
+    Ok(())
 }
 
 /// Makes the vault and the database agree after a crash: removes stored files no record

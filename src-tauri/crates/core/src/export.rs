@@ -243,6 +243,36 @@ pub fn write(
     }
 }
 
+/// Builds a profile's checklist and writes its package to `target`, as [`write`] does.
+pub fn for_profile(
+    store: &crate::store::Store,
+    vault: &Vault,
+    pack: &crate::rules::RulesPack,
+    profile_id: crate::profile::Id,
+    target: &Path,
+    format: ExportFormat,
+    overwrite: bool,
+) -> Result<ExportReport> {
+    let profile = store.profile_detail(profile_id)?;
+    let report = store.latest_report()?;
+    let checklist = crate::checklist::for_loaded_profile(
+        store,
+        vault,
+        pack,
+        &profile,
+        report.as_ref(),
+        crate::clock::today(),
+    )?;
+    let details = store.applicant_details(profile_id)?;
+    let package = Package {
+        checklist: &checklist,
+        details: &details,
+        profile: &profile,
+        now: jiff::Timestamp::now(),
+    };
+    write(vault, &package, target, format, overwrite)
+}
+
 fn write_partial(
     vault: &Vault,
     package: &Package<'_>,
@@ -295,22 +325,22 @@ fn write_partial(
         let name = format!(
             "{:02}-{export_name}.{}",
             slot.number,
-            doc.file_type.extension()
+            doc.file.file_type.extension()
         );
         let mut reader = Hashing {
-            inner: vault.read(&doc.sha256)?,
+            inner: vault.read(&doc.file.sha256)?,
             hasher: Sha256::new(),
             size: 0,
         };
         sink.add(&name, false, &mut reader)
             .map_err(export_io("write a document into the package"))?;
         let sha256 = crate::vault::hex(&reader.hasher.finalize());
-        if sha256 != doc.sha256 || reader.size != doc.size {
+        if sha256 != doc.file.sha256 || reader.size != doc.file.size {
             return Err(Error::invalid(
                 "documents",
                 format!(
                     "the stored copy of {} is damaged; add the file again",
-                    doc.original_name
+                    doc.file.original_name
                 ),
             ));
         }
@@ -318,7 +348,7 @@ fn write_partial(
             name,
             requirement_id: doc.requirement_id.clone(),
             sha256,
-            size: doc.size,
+            size: doc.file.size,
         });
     }
     let manifest = Manifest {

@@ -180,10 +180,11 @@ impl Overview {
 /// The overview for the active profile, with its document kit from `vault` under `pack`.
 pub fn build(store: &Store, vault: &Vault, pack: &RulesPack, today: Date) -> Result<Overview> {
     let settings = store.settings()?;
-    let connection = store.latest_report()?.map(|r| ConnectionLine {
+    let report = store.latest_report()?;
+    let connection = report.as_ref().map(|r| ConnectionLine {
         verdict: r.verdict.kind,
         unknown_reason: r.verdict.unknown_reason,
-        address: r.verdict.address,
+        address: r.verdict.address.clone(),
         checked_at: r.check.checked_at,
     });
     let Some(id) = settings.active_profile_id else {
@@ -191,7 +192,8 @@ pub fn build(store: &Store, vault: &Vault, pack: &RulesPack, today: Date) -> Res
     };
     let detail = store.profile_detail(id)?;
     let ips = u32::try_from(detail.public_ips.len()).unwrap_or(u32::MAX);
-    let checklist = crate::checklist::for_profile(store, vault, pack, id, today)?;
+    let checklist =
+        crate::checklist::for_loaded_profile(store, vault, pack, &detail, report.as_ref(), today)?;
     let documents = checklist.decision.as_ref().map(|d| DocumentsLine {
         outcome: d.outcome,
         category_title: d.category.as_ref().map(|c| c.title.clone()),

@@ -58,21 +58,7 @@ pub fn html(package: &Package<'_>, files: &[ExportedFile], missing: &[String]) -
             .map_or_else(String::new, |d| format!(", rules pack {}", d.pack_version)),
     );
     s.push_str("<h2>Applicant</h2><table>");
-    let rows: [(&str, &Option<String>); 12] = [
-        ("Full name", &d.full_name),
-        ("CNIC", &d.cnic),
-        ("Email", &d.email),
-        ("Mobile", &d.mobile),
-        ("Company name", &d.company_name),
-        ("NTN", &d.ntn),
-        ("SECP registration number", &d.secp_number),
-        ("PSEB registration number", &d.pseb_number),
-        ("ISP", &d.isp),
-        ("VPN service", &d.vpn_service),
-        ("VPN protocol", &d.vpn_protocol),
-        ("Purpose", &d.purpose),
-    ];
-    for (label, value) in rows {
+    for (label, value) in d.labelled() {
         if let Some(value) = value {
             let _ = write!(s, "<tr><th>{label}</th><td>{}</td></tr>", esc(value));
         }

@@ -134,17 +134,20 @@ fn the_same_file_twice_is_stored_once_and_survives_changes_to_the_original() {
     let other = e.import(&path, "cnic-back").unwrap();
     assert_ne!(other.id, first.id);
     assert_eq!(e.vault.list().unwrap().len(), 1, "one stored copy for both");
-    assert_eq!((first.width, first.height), (Some(1000), Some(630)));
+    assert_eq!(
+        (first.file.width, first.file.height),
+        (Some(1000), Some(630))
+    );
 
     fs::write(&path, png(10, 10)).unwrap();
     assert_eq!(
-        e.vault.check(&first.sha256),
+        e.vault.check(&first.file.sha256),
         BlobState::Intact,
         "changing the original does not matter"
     );
     fs::remove_file(&path).unwrap();
     assert_eq!(
-        e.vault.check(&first.sha256),
+        e.vault.check(&first.file.sha256),
         BlobState::Intact,
         "nor does deleting it"
     );
@@ -164,9 +167,9 @@ fn odd_names_are_stored_safely_and_shown_cleanly() {
         let path = e.write(name, &png(1000, 630 + name.len() as u32));
         let doc = e.import(&path, "cnic-front").unwrap();
         assert!(
-            !doc.original_name.contains('/') && !doc.original_name.contains('\u{202E}'),
+            !doc.file.original_name.contains('/') && !doc.file.original_name.contains('\u{202E}'),
             "{:?}",
-            doc.original_name
+            doc.file.original_name
         );
     }
     let escaping = e
@@ -411,7 +414,7 @@ fn a_crash_between_vault_and_database_is_repaired_on_open() {
         "the unrecorded file is removed"
     );
     assert_eq!(
-        vault.check(&kept.sha256),
+        vault.check(&kept.file.sha256),
         BlobState::Intact,
         "the recorded one stays"
     );

@@ -25,14 +25,8 @@ pub const PROJECT_KEY: [u8; 32] = [
 
 /// The key the app trusts for rules packs.
 pub fn project_key() -> VerifyingKey {
-    // The constant is a valid curve point; `shipped_key_is_valid` tests it.
-    VerifyingKey::from_bytes(&PROJECT_KEY).unwrap_or_else(|_| unreachable_key())
-}
-
-#[cold]
-fn unreachable_key() -> VerifyingKey {
-    // A key no signature verifies under would only refuse every import; never reached.
-    VerifyingKey::from(&SigningKey::from_bytes(&[0; 32]))
+    #[allow(clippy::expect_used)] // `shipped_key_is_valid` proves the constant is a valid key.
+    VerifyingKey::from_bytes(&PROJECT_KEY).expect("the project key is a valid ed25519 key")
 }
 
 #[derive(Debug, Serialize, Deserialize)]

@@ -42,12 +42,14 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Document> {
         id: row.get(0)?,
         profile_id: row.get(1)?,
         requirement_id: row.get(2)?,
-        sha256: row.get(3)?,
-        file_type: file_type_from_db(&row.get::<_, String>(4)?)?,
-        size: u64::try_from(size).unwrap_or_default(),
-        width: row.get(6)?,
-        height: row.get(7)?,
-        original_name: row.get(8)?,
+        file: StoredFile {
+            sha256: row.get(3)?,
+            file_type: file_type_from_db(&row.get::<_, String>(4)?)?,
+            size: u64::try_from(size).unwrap_or_default(),
+            width: row.get(6)?,
+            height: row.get(7)?,
+            original_name: row.get(8)?,
+        },
         issued_on: row.get(9)?,
         expires_on: row.get(10)?,
         added_at: row.get(11)?,
@@ -57,11 +59,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Document> {
 impl Store {
     /// Fails with `NotFound` unless the profile exists.
     pub fn profile_exists(&self, id: Id) -> Result<()> {
-        self.with(|conn| {
-            conn.query_row("SELECT 1 FROM profiles WHERE id = ?1", [id], |_| Ok(()))
-                .optional()?
-                .ok_or_else(|| Error::not_found(format!("profile {id}")))
-        })
+        self.with(|conn| super::profiles::check_profile(conn, id))
     }
 
     /// Records a stored file as a document; the same file for the same requirement is

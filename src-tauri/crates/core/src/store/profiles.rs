@@ -61,7 +61,7 @@ fn check_site(conn: &Connection, profile_id: Id, site_id: Option<Id>) -> Result<
         .ok_or_else(|| Error::invalid("siteId", "that site does not belong to this profile"))
 }
 
-fn check_profile(conn: &Connection, id: Id) -> Result<()> {
+pub(super) fn check_profile(conn: &Connection, id: Id) -> Result<()> {
     let found: Option<i64> = conn
         .query_row("SELECT 1 FROM profiles WHERE id = ?1", [id], |r| r.get(0))
         .optional()?;

@@ -47,6 +47,11 @@ impl Store {
         Ok((builtin, info))
     }
 
+    /// [`Store::rules_pack`] under the project's key: the pack the app and the CLI use.
+    pub fn current_rules(&self) -> Result<(RulesPack, PackInfo)> {
+        self.rules_pack(&signed::project_key())
+    }
+
     /// Verifies a pack file and keeps it when it is newer than the pack in use.
     ///
     /// Refused, with the reason, when unsigned, tampered, not newer or malformed; the pack in

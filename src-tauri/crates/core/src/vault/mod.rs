@@ -182,7 +182,7 @@ impl Vault {
         let mut head = Vec::with_capacity(sniff::HEAD_BYTES);
         let mut buf = vec![0; CHUNK];
         let mut size: u64 = 0;
-        let mut type_checked = false;
+        let mut found: Option<FileType> = None;
         loop {
             let n = match input.read(&mut buf) {
                 Ok(0) => break,
@@ -198,9 +198,8 @@ impl Vault {
             if head.len() < sniff::HEAD_BYTES {
                 let take = (sniff::HEAD_BYTES - head.len()).min(n);
                 head.extend_from_slice(chunk.get(..take).unwrap_or_default());
-                if !type_checked && (head.len() >= 64 || size >= meta.len()) {
-                    check_type(&name, &head)?;
-                    type_checked = true;
+                if found.is_none() && (head.len() >= 64 || size >= meta.len()) {
+                    found = Some(check_type(&name, &head)?);
                 }
             }
             hasher.update(chunk);
@@ -210,7 +209,11 @@ impl Vault {
         if size == 0 {
             return Err(Error::invalid("file", format!("{name} is empty (0 bytes)")));
         }
-        let file_type = check_type(&name, &head)?;
+        // A file that grew past its size on disk after `metadata` may not have been typed yet.
+        let file_type = match found {
+            Some(t) => t,
+            None => check_type(&name, &head)?,
+        };
         let (width, height) = match file_type.is_image().then(|| sniff::dimensions(&head)) {
             Some(Some((w, h))) => (Some(w), Some(h)),
             Some(None) => {
@@ -289,13 +292,22 @@ impl Vault {
         Ok(out)
     }
 
+    /// Removes one stored file; a file already gone is not an error.
+    pub fn remove(&self, sha256: &str) -> Result<()> {
+        match std::fs::remove_file(self.path_of(sha256)) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => {
+                Err(vault_io("remove a stored file")(e))
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// Removes stored files that are not in `keep`; returns how many.
     pub fn prune(&self, keep: &HashSet<String>) -> Result<usize> {
         let mut removed = 0;
         for sha in self.list()? {
             if !keep.contains(&sha) {
-                std::fs::remove_file(self.path_of(&sha))
-                    .map_err(vault_io("remove an unused file"))?;
+                self.remove(&sha)?;
                 removed += 1;
             }
         }
