@@ -272,14 +272,15 @@ fn checks(category: &Category, slots: &[Slot], inputs: &Inputs<'_>) -> Vec<Check
             ),
         });
     }
-    let all_docs = || {
+    // Only slots that no document satisfies can fail a check: an old scan the user has
+    // since replaced with a good one does not matter.
+    let unsatisfied = || {
         slots
             .iter()
-            .flat_map(|s| s.chosen().into_iter().chain(s.documents.iter().skip(1)))
+            .filter(|s| s.chosen().is_none())
+            .flat_map(|s| s.documents.iter())
     };
-    let unreadable: Vec<String> = slots
-        .iter()
-        .flat_map(|s| s.documents.iter())
+    let unreadable: Vec<String> = unsatisfied()
         .filter(|d| {
             d.findings.iter().any(|f| {
                 matches!(
@@ -304,7 +305,7 @@ fn checks(category: &Category, slots: &[Slot], inputs: &Inputs<'_>) -> Vec<Check
             format!("fix the size of: {}", unreadable.join(", ")),
         )
     });
-    let expired: Vec<String> = all_docs()
+    let expired: Vec<String> = unsatisfied()
         .filter(|d| {
             d.findings.iter().any(|f| {
                 matches!(

@@ -421,3 +421,60 @@ fn a_crash_between_vault_and_database_is_repaired_on_open() {
     e.assert_consistent();
     assert_eq!(e.store.list_documents(e.profile).unwrap().len(), 1);
 }
+
+#[test]
+fn an_expired_cnic_fails_the_check_until_a_valid_one_replaces_it() {
+    let e = env();
+    complete_freelancer(&e);
+    let old = e.write("old-front.png", &png(1000, 640));
+    documents::import(
+        &e.store,
+        &e.vault,
+        &shipped(),
+        e.profile,
+        &DocumentInput {
+            path: old,
+            requirement_id: "cnic-front".into(),
+            issued_on: None,
+            expires_on: Some(date(2025, 1, 1)),
+        },
+        LIMIT,
+        date(2026, 11, 23),
+    )
+    .unwrap();
+    let check = |e: &Env| {
+        let c = vca_core::checklist::for_profile(
+            &e.store,
+            &e.vault,
+            &shipped(),
+            e.profile,
+            date(2026, 11, 23),
+        )
+        .unwrap();
+        c.checks
+            .into_iter()
+            .find(|c| c.id == vca_core::checklist::CheckId::NothingExpired)
+            .unwrap()
+            .state
+    };
+    use vca_core::checklist::CheckState;
+    assert_eq!(
+        check(&e),
+        CheckState::Pass,
+        "the valid front still counts; the expired one is replaced"
+    );
+    let valid = e
+        .store
+        .list_documents(e.profile)
+        .unwrap()
+        .into_iter()
+        .find(|d| d.requirement_id == "cnic-front" && d.expires_on == Some(date(2030, 1, 1)))
+        .unwrap();
+    documents::remove(&e.store, &e.vault, valid.id).unwrap();
+    assert_eq!(
+        check(&e),
+        CheckState::Fail,
+        "only the expired front is left"
+    );
+    e.assert_consistent();
+}
