@@ -32,11 +32,11 @@ lint: ## rustfmt, clippy (warnings are errors) and the TypeScript type check
 	cargo clippy --workspace --all-targets --locked -- -D warnings
 	cd ui && npm run typecheck --silent
 
-test-rust: ## Rust unit, integration and doc tests
+test-rust: ## Rust unit, integration and doc tests (inside private, real keychains)
 ifneq ($(NEXTEST),)
-	cargo nextest run --workspace --locked --no-fail-fast
+	scripts/with-keychain.sh cargo nextest run --workspace --locked --no-fail-fast
 else
-	cargo test --workspace --locked --no-fail-fast
+	scripts/with-keychain.sh cargo test --workspace --locked --no-fail-fast
 endif
 	cargo test --workspace --locked --doc
 

@@ -9,9 +9,10 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
 packages=(libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
-  libayatana-appindicator3-dev librsvg2-dev pkg-config)
+  libayatana-appindicator3-dev librsvg2-dev pkg-config libdbus-1-dev)
 if [ "$mode" = test ] || [ "$mode" = bench ]; then
-  packages+=(xvfb xauth x11-utils dbus-x11 webkit2gtk-driver chromium librsvg2-bin)
+  packages+=(xvfb xauth x11-utils dbus-x11 webkit2gtk-driver chromium librsvg2-bin
+    gnome-keyring libsecret-tools keyutils xclip)
 fi
 
 missing=()

@@ -93,6 +93,13 @@ pub enum Command {
     /// against the vault; removes stored files nothing refers to.
     #[command(name = "vault-check")]
     VaultCheck,
+    /// Portal logins and API tokens, kept in the operating system's keychain.
+    ///
+    /// Secrets are never taken as arguments (other users could see them in the process
+    /// list): they are asked for without echo, or read as one line from stdin when piped.
+    /// Exit code 6 when no keychain is available, or it is locked or refuses.
+    #[command(subcommand, visible_alias = "cred")]
+    Credentials(crate::credentials::CredentialsCommand),
 }
 
 /// `vca rules …`

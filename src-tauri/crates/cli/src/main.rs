@@ -2,9 +2,10 @@
 //!
 //! Parses arguments, runs one core operation and prints the result as text or JSON. Exit
 //! codes: 0 success, 1 internal error, 2 usage error, 3 invalid input, 4 not found,
-//! 5 data store unavailable; `check-ip` adds 10 (not static) and 11 (could not tell); `checklist` adds 12 (not complete); `vault-check` 13 (a stored file is missing or damaged). It holds no domain logic of its own.
+//! 5 data store unavailable, 6 keychain unavailable (missing, locked or refusing); `check-ip` adds 10 (not static) and 11 (could not tell); `checklist` adds 12 (not complete); `vault-check` 13 (a stored file is missing or damaged). It holds no domain logic of its own.
 
 mod args;
+mod credentials;
 mod kit;
 mod output;
 mod run;

@@ -40,6 +40,13 @@ pub enum Output {
     Checklist(Box<vca_core::checklist::Checklist>),
     Export(Box<vca_core::export::ExportReport>),
     VaultCheck(crate::kit::VaultReport),
+    Credentials(Vec<vca_core::credentials::Credential>),
+    Credential(vca_core::credentials::Credential),
+    Keychain(vca_core::credentials::KeychainStatus),
+    /// A secret the user asked for by name (`credentials reveal`).
+    Secret {
+        secret: String,
+    },
     /// Something created or removed: `{"ok": true, "id": N}`.
     Done {
         ok: bool,
@@ -94,6 +101,10 @@ pub fn print(out: &Output, json: bool) {
             r.missing.len(),
             r.damaged.len()
         ),
+        Output::Credentials(list) => crate::credentials::print_list(list),
+        Output::Credential(c) => crate::credentials::print_one(c),
+        Output::Keychain(k) => crate::credentials::print_status(k),
+        Output::Secret { secret } => println!("{secret}"),
         Output::Done { message, .. } => println!("{message}"),
     }
 }
@@ -288,6 +299,7 @@ pub fn exit_code(out: &Output) -> ExitCode {
         Output::VaultCheck(r) if !r.missing.is_empty() || !r.damaged.is_empty() => {
             ExitCode::from(13)
         }
+        Output::Keychain(k) if k.backend.is_none() => ExitCode::from(6),
         Output::Check(r) => match r.verdict.kind {
             VerdictKind::Static | VerdictKind::LikelyStatic => ExitCode::SUCCESS,
             VerdictKind::Dynamic | VerdictKind::LikelyDynamic | VerdictKind::BehindCgnat => {
@@ -305,6 +317,7 @@ pub fn fail(err: &vca_core::Error, json: bool) -> ExitCode {
         ErrorKind::InvalidInput => ("invalidInput", 3),
         ErrorKind::NotFound => ("notFound", 4),
         ErrorKind::StorageUnavailable => ("storageUnavailable", 5),
+        ErrorKind::Keychain => ("keychainUnavailable", 6),
         _ => ("internal", 1),
     };
     if json {

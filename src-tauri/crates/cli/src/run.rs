@@ -76,6 +76,7 @@ pub fn run(cli: Cli) -> Result<Output> {
             crate::kit::export(&store, &dir, id, &out, folder, force)?
         }
         Command::VaultCheck => crate::kit::vault_check(&store, &dir)?,
+        Command::Credentials(cmd) => crate::credentials::run(&store, cmd)?,
         Command::CheckIp { config } => check_ip(&store, &dir, config.as_deref())?,
         Command::Profile(cmd) => profile(&store, cmd)?,
         Command::Ip(IpCommand::Add {

@@ -7,87 +7,20 @@
 
 use std::{
     fs,
-    path::{Path, PathBuf},
-    process::{Command, Output, Stdio},
+    path::Path,
+    process::{Command, Stdio},
     time::Duration,
 };
 
+mod support;
+
+use support::{Vca, png};
 use vca_core::{
     store::Store,
     vault::{BlobState, Vault},
 };
 
-struct Vca {
-    dir: tempfile::TempDir,
-}
-
-fn png(width: u32, height: u32, len: usize, salt: u32) -> Vec<u8> {
-    let mut b = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
-    b.extend_from_slice(&width.to_be_bytes());
-    b.extend_from_slice(&height.to_be_bytes());
-    b.extend_from_slice(&[8, 2, 0, 0, 0, 0, 0, 0, 0]);
-    b.extend_from_slice(&salt.to_be_bytes());
-    b.resize(len.max(b.len()), 7);
-    b
-}
-
 impl Vca {
-    fn new() -> Self {
-        Self {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn data(&self) -> PathBuf {
-        self.dir.path().join("data")
-    }
-
-    fn command(&self, args: &[&str]) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_vca"));
-        c.arg("--data-dir")
-            .arg(self.data())
-            .args(args)
-            .env_remove("VCA_DATA_DIR");
-        c
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        self.command(args).output().unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "vca {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn file(&self, name: &str, bytes: &[u8]) -> String {
-        let path = self.dir.path().join(name);
-        fs::write(&path, bytes).unwrap();
-        path.display().to_string()
-    }
-
-    /// Adds readable scans of both CNIC sides, valid until 2031.
-    fn add_cnic_both_sides(&self) {
-        for (side, salt) in [("front", 1), ("back", 2)] {
-            let file = self.file(&format!("{side}.png"), &png(1000, 630, 4000, salt));
-            let requirement = format!("cnic-{side}");
-            self.ok(&[
-                "doc",
-                "add",
-                &file,
-                "--requirement",
-                &requirement,
-                "--expires",
-                "2031-05-01",
-            ]);
-        }
-    }
-
     /// The vault and the database agree: no temporary files, every record's file intact,
     /// no stored file without a record (after the repair every start makes).
     fn assert_consistent(&self) -> Vec<(i64, String)> {

@@ -64,6 +64,14 @@ pub enum Error {
         /// The operating system's reason.
         source: std::io::Error,
     },
+    /// The OS keychain could not do what was asked; nothing was written anywhere else.
+    #[error("{problem}{}", detail.as_deref().map(|d| format!(" ({d})")).unwrap_or_default())]
+    Keychain {
+        /// Which problem, with its advice.
+        problem: crate::credentials::KeychainProblem,
+        /// The keychain's own words, when it gave any (never a secret).
+        detail: Option<String>,
+    },
     /// A broken invariant inside the app, e.g. a poisoned lock after a panic.
     #[error("internal error: {0}")]
     Internal(String),
@@ -91,6 +99,8 @@ pub enum ErrorKind {
     NotFound,
     /// The data store cannot be used at all; nothing will work until this is fixed.
     StorageUnavailable,
+    /// The OS keychain is missing, locked or refused; credentials are unavailable, the rest works.
+    Keychain,
     /// A bug; retrying will not help.
     Internal,
 }
@@ -120,6 +130,7 @@ impl Error {
             | Self::Database(_)
             | Self::Migration(_)
             | Self::Vault { .. } => ErrorKind::StorageUnavailable,
+            Self::Keychain { .. } => ErrorKind::Keychain,
             Self::Internal(_) => ErrorKind::Internal,
         }
     }

@@ -24,6 +24,7 @@ pub mod applicant;
 pub mod checklist;
 pub mod clock;
 pub mod connection;
+pub mod credentials;
 pub mod data_dir;
 pub mod discovery;
 pub mod documents;

@@ -12,6 +12,7 @@ const STEPS: &[M<'static>] = &[
     M::up(include_str!("migrations/0003_connection_checks.sql")),
     M::up(include_str!("migrations/0004_subscriber_ids.sql")),
     M::up(include_str!("migrations/0005_documents.sql")),
+    M::up(include_str!("migrations/0006_credentials.sql")),
 ];
 
 /// The migrations as `rusqlite_migration` wants them.

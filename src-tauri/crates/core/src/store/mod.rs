@@ -7,6 +7,7 @@
 
 mod applicant;
 mod connection;
+mod credentials;
 mod documents;
 mod migrations;
 mod profiles;
