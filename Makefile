@@ -48,7 +48,7 @@ test-ui: ## UI tests: the built front end in headless Chromium, IPC faked
 
 test-e2e: ## End-to-end: the real app under Xvfb, driven through tauri-driver
 	cargo build -p vpn-compliance-assistant --locked
-	scripts/with-display.sh bash -c 'cd ui && npx vitest run --config vitest.e2e.config.ts'
+	scripts/with-display.sh scripts/with-keychain.sh bash -c 'cd ui && npx vitest run --config vitest.e2e.config.ts'
 	@echo "Screenshots of every section: artifacts/e2e/"
 
 bindings: ## Regenerate the TypeScript bindings in ui/src/bindings from the Rust types

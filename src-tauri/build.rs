@@ -33,6 +33,13 @@ const COMMANDS: &[&str] = &[
     "remove_document",
     "document_thumbnail",
     "export_package",
+    "keychain_status",
+    "list_credentials",
+    "add_credential",
+    "update_credential",
+    "delete_credential",
+    "reveal_credential",
+    "copy_credential",
 ];
 
 fn main() {

@@ -18,6 +18,9 @@ pub enum ErrorCode {
     NotFound,
     /// The data folder or database cannot be used; show a banner with the message.
     StorageUnavailable,
+    /// The OS keychain is missing, locked or refused; credentials are unavailable, the rest
+    /// of the app works. The message says which and what to do.
+    KeychainUnavailable,
     /// A bug; show the message and suggest reporting it.
     Internal,
 }
@@ -51,6 +54,7 @@ impl From<vca_core::Error> for IpcError {
             ErrorKind::InvalidInput => ErrorCode::InvalidInput,
             ErrorKind::NotFound => ErrorCode::NotFound,
             ErrorKind::StorageUnavailable => ErrorCode::StorageUnavailable,
+            ErrorKind::Keychain => ErrorCode::KeychainUnavailable,
             _ => ErrorCode::Internal,
         };
         if code == ErrorCode::Internal || code == ErrorCode::StorageUnavailable {

@@ -71,6 +71,7 @@ pub fn run() -> std::process::ExitCode {
     }
     let result = configure(tauri::Builder::default(), state)
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_clipboard_manager::init())
         .setup(|app| {
             use tauri::Manager as _;
             app.state::<AppState>().attach(app.handle().clone());

@@ -10,7 +10,7 @@ use std::{
     time::Instant,
 };
 
-use vca_core::{data_dir::DataDir, store::Store, vault::Vault};
+use vca_core::{credentials::Keychain, data_dir::DataDir, store::Store, vault::Vault};
 use vca_netcheck::{config::NetConfig, provider::HttpClients};
 
 use crate::error::{ErrorCode, IpcError};
@@ -21,6 +21,7 @@ pub struct AppState {
     store: Result<Arc<Store>, IpcError>,
     vault: Result<Arc<Vault>, IpcError>,
     app: OnceLock<tauri::AppHandle>,
+    keychain: OnceLock<Keychain>,
     dropped: Mutex<Vec<PathBuf>>,
     net: Result<(Arc<NetConfig>, HttpClients), IpcError>,
     data_dir: PathBuf,
@@ -74,6 +75,7 @@ impl AppState {
             store,
             vault,
             app: OnceLock::new(),
+            keychain: OnceLock::new(),
             dropped: Mutex::new(Vec::new()),
             net,
             data_dir,
@@ -150,6 +152,25 @@ impl AppState {
         let (cfg, clients) = self.net()?;
         let check = vca_netcheck::check(cfg, clients, jiff::Timestamp::now()).await;
         self.run(move |store| store.record_and_report(check)).await
+    }
+
+    /// Runs `f` with the store and the keychain on a blocking-task thread. The keychain is
+    /// looked for on first use (on Linux that asks D-Bus, which can take a moment).
+    pub async fn with_keychain<T, F>(&self, f: F) -> Result<T, IpcError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Store, &Keychain) -> vca_core::Result<T> + Send + 'static,
+    {
+        let keychain = match self.keychain.get() {
+            Some(k) => k.clone(),
+            None => {
+                let found = tauri::async_runtime::spawn_blocking(Keychain::open)
+                    .await
+                    .map_err(|e| IpcError::internal(format!("a background task failed: {e}")))?;
+                self.keychain.get_or_init(|| found).clone()
+            }
+        };
+        self.run(move |store| f(store, &keychain)).await
     }
 
     /// Runs `f` with the store on a blocking-task thread, off the UI thread.

@@ -24,12 +24,20 @@ export class AppError extends Error {
   }
 }
 
-const CODES: readonly ErrorCode[] = ["invalidInput", "notFound", "storageUnavailable", "internal"];
+// Every code the backend sends: a code added in Rust and missing here is a type error.
+const CODE_SET: Record<ErrorCode, true> = {
+  invalidInput: true,
+  notFound: true,
+  storageUnavailable: true,
+  keychainUnavailable: true,
+  internal: true,
+};
+const CODES = Object.keys(CODE_SET);
 
 function isIpcError(value: unknown): value is IpcError {
   if (typeof value !== "object" || value === null) return false;
   const v = value as Record<string, unknown>;
-  return typeof v.message === "string" && typeof v.code === "string" && (CODES as readonly string[]).includes(v.code);
+  return typeof v.message === "string" && typeof v.code === "string" && CODES.includes(v.code);
 }
 
 /** Turns anything a rejected promise can carry into an AppError with a readable message. */

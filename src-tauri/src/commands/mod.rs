@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod connection;
+pub mod credentials;
 pub mod documents;
 pub mod eligibility;
 pub mod profiles;

@@ -144,6 +144,7 @@ use vca_core::{
 use vca_core::{
     applicant::ApplicantDetails,
     checklist::Checklist,
+    credentials::{Credential, CredentialInput, KeychainStatus},
     documents::{Document, DocumentDates},
     eligibility::{Answers, Decision},
     export::ExportReport,
@@ -151,7 +152,11 @@ use vca_core::{
 };
 
 use crate::commands::{
-    app::AppInfo, documents::DroppedFile, eligibility::EligibilityView, rules::RulesView,
+    app::AppInfo,
+    credentials::{CopiedSecret, RevealedSecret},
+    documents::DroppedFile,
+    eligibility::EligibilityView,
+    rules::RulesView,
 };
 
 events! {
@@ -191,4 +196,11 @@ commands! {
     documents::remove_document(id: Id) -> ();
     documents::document_thumbnail(id: Id) -> Option<String>;
     documents::export_package(profile_id: Id, choose: bool) -> Option<ExportReport>;
+    credentials::keychain_status() -> KeychainStatus;
+    credentials::list_credentials() -> Vec<Credential>;
+    credentials::add_credential(input: CredentialInput) -> Credential;
+    credentials::update_credential(id: Id, input: CredentialInput) -> Credential;
+    credentials::delete_credential(id: Id) -> ();
+    credentials::reveal_credential(id: Id) -> RevealedSecret;
+    credentials::copy_credential(id: Id) -> CopiedSecret;
 }

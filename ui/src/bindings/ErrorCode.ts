@@ -3,4 +3,4 @@
 /**
  * What the UI does with an error.
  */
-export type ErrorCode = "invalidInput" | "notFound" | "storageUnavailable" | "internal";
+export type ErrorCode = "invalidInput" | "notFound" | "storageUnavailable" | "keychainUnavailable" | "internal";

@@ -6,12 +6,16 @@ import type { AppInfo } from "./AppInfo";
 import type { ApplicantDetails } from "./ApplicantDetails";
 import type { Checklist } from "./Checklist";
 import type { ConnectionReport } from "./ConnectionReport";
+import type { CopiedSecret } from "./CopiedSecret";
+import type { Credential } from "./Credential";
+import type { CredentialInput } from "./CredentialInput";
 import type { Decision } from "./Decision";
 import type { Document } from "./Document";
 import type { DocumentDates } from "./DocumentDates";
 import type { DroppedFile } from "./DroppedFile";
 import type { EligibilityView } from "./EligibilityView";
 import type { ExportReport } from "./ExportReport";
+import type { KeychainStatus } from "./KeychainStatus";
 import type { Overview } from "./Overview";
 import type { PackInfo } from "./PackInfo";
 import type { Profile } from "./Profile";
@@ -19,6 +23,7 @@ import type { ProfileDetail } from "./ProfileDetail";
 import type { ProfileInput } from "./ProfileInput";
 import type { PublicIp } from "./PublicIp";
 import type { PublicIpInput } from "./PublicIpInput";
+import type { RevealedSecret } from "./RevealedSecret";
 import type { RulesView } from "./RulesView";
 import type { Settings } from "./Settings";
 import type { SettingsPatch } from "./SettingsPatch";
@@ -60,6 +65,13 @@ export type Commands = {
   remove_document: { args: { id: number }; result: null };
   document_thumbnail: { args: { id: number }; result: string | null };
   export_package: { args: { profileId: number; choose: boolean }; result: ExportReport | null };
+  keychain_status: { args: Record<string, never>; result: KeychainStatus };
+  list_credentials: { args: Record<string, never>; result: Array<Credential> };
+  add_credential: { args: { input: CredentialInput }; result: Credential };
+  update_credential: { args: { id: number; input: CredentialInput }; result: Credential };
+  delete_credential: { args: { id: number }; result: null };
+  reveal_credential: { args: { id: number }; result: RevealedSecret };
+  copy_credential: { args: { id: number }; result: CopiedSecret };
 };
 
 /** The command names, in declaration order. */
@@ -95,6 +107,13 @@ export const COMMAND_NAMES = [
   "remove_document",
   "document_thumbnail",
   "export_package",
+  "keychain_status",
+  "list_credentials",
+  "add_credential",
+  "update_credential",
+  "delete_credential",
+  "reveal_credential",
+  "copy_credential",
 ] as const satisfies readonly (keyof Commands)[];
 
 /** Every event the backend emits, with its payload. */

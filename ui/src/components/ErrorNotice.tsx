@@ -10,11 +10,13 @@ interface Props {
 
 export function ErrorNotice({ error, onDismiss, onRetry }: Props) {
   const storage = error.code === "storageUnavailable";
+  const keychain = error.code === "keychainUnavailable";
   return (
     <div class="notice notice-error" role="alert">
-      <p class="notice-title">{storage ? t("error.storageTitle") : t("error.title")}</p>
+      <p class="notice-title">{storage ? t("error.storageTitle") : keychain ? t("error.keychainTitle") : t("error.title")}</p>
       <p class="notice-message">{error.message}</p>
       {storage ? <p>{t("error.storageHelp")}</p> : null}
+      {keychain ? <p>{t("error.keychainHelp")}</p> : null}
       {error.code === "internal" ? <p>{t("error.internalHelp")}</p> : null}
       <div class="actions">
         {onRetry ? (

@@ -9,7 +9,9 @@ interface FieldProps {
   onInput(value: string): void;
   error?: string | undefined;
   optional?: boolean;
-  type?: "text" | "email";
+  type?: "text" | "email" | "password";
+  /** A sentence under the field that helps fill it in. */
+  hint?: string;
   name: string;
   autoComplete?: string;
   inputMode?: JSX.HTMLAttributes<HTMLInputElement>["inputMode"];
@@ -19,6 +21,8 @@ interface FieldProps {
 export function TextField(props: FieldProps) {
   const id = useId();
   const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const describedBy = [props.hint ? hintId : null, props.error ? errorId : null].filter((x) => x !== null).join(" ");
   return (
     <div class="field">
       <label for={id}>
@@ -34,9 +38,14 @@ export function TextField(props: FieldProps) {
         autoComplete={props.autoComplete ?? "off"}
         required={!props.optional}
         aria-invalid={props.error ? "true" : undefined}
-        aria-describedby={props.error ? errorId : undefined}
+        aria-describedby={describedBy === "" ? undefined : describedBy}
         onInput={(e) => props.onInput(e.currentTarget.value)}
       />
+      {props.hint ? (
+        <p class="muted small" id={hintId}>
+          {props.hint}
+        </p>
+      ) : null}
       {props.error ? (
         <p class="field-error" id={errorId} role="alert">
           {props.error}

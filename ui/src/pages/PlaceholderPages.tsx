@@ -1,4 +1,4 @@
-// Sections whose features arrive in later versions: each says what it will hold.
+// The section whose features arrive in a later version: it says what it will hold.
 import { EmptyState } from "../components/EmptyState";
 import { PageHeader } from "../components/PageHeader";
 import { t } from "../i18n";
@@ -8,15 +8,6 @@ export function ApplicationPage() {
     <>
       <PageHeader title={t("application.title")} intro={t("application.intro")} />
       <EmptyState title={t("application.emptyTitle")} body={t("application.emptyBody")} />
-    </>
-  );
-}
-
-export function CredentialsPage() {
-  return (
-    <>
-      <PageHeader title={t("credentials.title")} intro={t("credentials.intro")} />
-      <EmptyState title={t("credentials.emptyTitle")} body={t("credentials.emptyBody")} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 // The real app binary, in a real window under Xvfb, driven through tauri-driver and
 // WebKitWebDriver. Each test session starts the app with its own data folder.
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -193,4 +194,68 @@ describe("the connection check in the real app", () => {
       for (const s of services) s.server.close();
     }
   });
+});
+
+/** What libsecret's own client finds under the app's keychain service (another program's view). */
+function secretToolSearch(): string {
+  const out = spawnSync("secret-tool", ["search", "--all", "--unlock", "service", "pk.vca.assistant"], { encoding: "utf8" });
+  return `${out.stdout}${out.stderr}`;
+}
+
+/** The X clipboard's text, or null when it holds none. */
+function clipboardText(): string | null {
+  const out = spawnSync("xclip", ["-selection", "clipboard", "-o"], { encoding: "utf8", timeout: 5_000 });
+  return out.status === 0 ? out.stdout : null;
+}
+
+describe("credentials in the real app", () => {
+  it("keeps a login in the Secret Service across a restart, clears the clipboard after 30 s and deletes it from the keychain", async () => {
+    const secret = `e2e-${randomBytes(12).toString("hex")}`;
+    let browser = await openApp();
+    try {
+      await browser.$('nav a[data-section="credentials"]').click();
+      await browser.$('[data-testid="keychain-status"]').waitForExist();
+      expect(await browser.$('[data-testid="keychain-status"]').getText()).toContain("Secret Service");
+      await browser.$("button=Add a credential").click();
+      const form = browser.$('[data-testid="credential-add"]');
+      await form.$('input[name="label"]').setValue("PTA portal");
+      await form.$('input[name="account"]').setValue("ayesha@example.pk");
+      await form.$('input[name="secret"]').setValue(secret);
+      await form.$('button[type="submit"]').click();
+      await browser.$("[data-credential]").waitForExist();
+      const found = secretToolSearch();
+      expect(found).toContain(`secret = ${secret}`);
+      expect(found).toContain("VPN Compliance Assistant: PTA portal");
+      await browser.saveScreenshot(join(ARTIFACTS, "credentials-saved.png"));
+    } finally {
+      await browser.deleteSession();
+    }
+
+    browser = await openApp();
+    try {
+      await browser.$('nav a[data-section="credentials"]').click();
+      const row = browser.$("[data-credential]");
+      await row.waitForExist();
+      expect(await row.getText()).toContain("ayesha@example.pk");
+      expect(await browser.$("main").getHTML(), "hidden until asked for").not.toContain(secret);
+      await row.$('button[aria-label="Show the secret of PTA portal"]').click();
+      await row.$('[data-testid="secret"]').waitForExist();
+      expect(await row.$('[data-testid="secret"]').getText()).toBe(secret);
+      await row.$("button=Hide").click();
+
+      await row.$('button[aria-label="Copy the secret of PTA portal"]').click();
+      await browser.waitUntil(async () => (await row.getText()).includes("The clipboard is cleared in 30 seconds"));
+      expect(clipboardText()).toBe(secret);
+      await browser.saveScreenshot(join(ARTIFACTS, "credentials-copied.png"));
+      await browser.waitUntil(async () => clipboardText() !== secret, { timeout: 40_000, interval: 1_000, timeoutMsg: "the clipboard still holds the secret after 40 s" });
+      expect(clipboardText() ?? "").toBe("");
+
+      await row.$('button[aria-label="Delete PTA portal"]').click();
+      await row.$("button=Yes, delete").click();
+      await browser.$("h2=No credentials yet").waitForExist();
+      expect(secretToolSearch()).not.toContain(secret);
+    } finally {
+      await browser.deleteSession();
+    }
+  }, 90_000);
 });

@@ -13,6 +13,8 @@ export interface FakeOptions {
   publicV4?: string;
   /** Make check_connection report an active WireGuard tunnel. */
   vpn?: boolean;
+  /** Report no reachable keychain (credential commands fail as the backend's would). */
+  noKeychain?: boolean;
 }
 
 type Handler = (args: Record<string, unknown>) => unknown;
@@ -146,7 +148,58 @@ export function installFakeBackend(options: FakeOptions): void {
     return d;
   };
 
+  // Credentials: the fake keychain is a map the page can only reach through the commands.
+  type FakeCredential = Commands["add_credential"]["result"];
+  const credentials: FakeCredential[] = [];
+  const secrets = new Map<number, string>();
+  (window as unknown as { __fakeClipboard: string[] }).__fakeClipboard = [];
+  const keychainMissing = { code: "keychainUnavailable", message: "No keychain is available on this system", field: null };
+  const findCredential = (id: unknown) => {
+    const c = credentials.find((x) => x.id === id);
+    if (!c) throw notFound(`credential ${String(id)}`);
+    return c;
+  };
+  const checkCredential = (input: Commands["add_credential"]["args"]["input"], id: number | null) => {
+    if (options.noKeychain) throw keychainMissing;
+    if (input.label.trim() === "") throw invalid("label", 'give the credential a name, e.g. "PTA portal"');
+    if (credentials.some((c) => c.id !== id && c.label.toLowerCase() === input.label.trim().toLowerCase()))
+      throw invalid("label", `a credential named "${input.label.trim()}" already exists; choose another name`);
+    if (id === null && !input.secret) throw invalid("secret", "enter the password or token");
+  };
+
   const handlers: Record<keyof Commands, Handler> = {
+    keychain_status: () =>
+      options.noKeychain
+        ? { backend: null, description: "No keychain is available on this system (no Secret Service answers)", persistent: false, problem: "missing" }
+        : { backend: "secretService", description: "the Secret Service (GNOME Keyring or KWallet)", persistent: true, problem: null },
+    list_credentials: () => [...credentials].sort((a, b) => a.label.localeCompare(b.label)),
+    add_credential: ({ input }) => {
+      const i = input as Commands["add_credential"]["args"]["input"];
+      checkCredential(i, null);
+      const c: FakeCredential = { id: nextId++, kind: i.kind, label: i.label.trim(), account: i.account?.trim() || null, backend: "secretService", createdAt: now, changedAt: now };
+      credentials.push(c);
+      secrets.set(c.id, i.secret ?? "");
+      return c;
+    },
+    update_credential: ({ id, input }) => {
+      const i = input as Commands["update_credential"]["args"]["input"];
+      const c = findCredential(id);
+      checkCredential(i, c.id);
+      Object.assign(c, { kind: i.kind, label: i.label.trim(), account: i.account?.trim() || null });
+      if (i.secret) secrets.set(c.id, i.secret);
+      return c;
+    },
+    delete_credential: ({ id }) => {
+      const c = findCredential(id);
+      credentials.splice(credentials.indexOf(c), 1);
+      secrets.delete(c.id);
+      return null;
+    },
+    reveal_credential: ({ id }) => ({ secret: secrets.get(findCredential(id).id) ?? "", hideAfterSeconds: 30 }),
+    copy_credential: ({ id }) => {
+      (window as unknown as { __fakeClipboard: string[] }).__fakeClipboard.push(secrets.get(findCredential(id).id) ?? "");
+      return { clearAfterSeconds: 30 };
+    },
     rules_info: () => ({ info: { version: 1, published: "2026-11-23", title: pack.title, notes: pack.notes, builtIn: true, importedAt: null }, pack }),
     import_rules_pack: () => null,
     get_eligibility: ({ profileId }) => {

@@ -212,6 +212,6 @@ pub fn print_status(k: &KeychainStatus) {
             "Credentials are kept in {}, which forgets them when the computer restarts.",
             k.description
         ),
-        None => println!("No keychain: {}.", k.description),
+        None => println!("{}.", k.description),
     }
 }

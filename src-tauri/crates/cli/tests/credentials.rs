@@ -19,7 +19,7 @@ use std::{
     process::{Command, Output, Stdio},
 };
 
-use support::Vca;
+use support::{FREELANCER_DETAILS, FREELANCER_WITHOUT_STATIC_IP, Vca};
 
 /// A secret no test data contains by chance.
 fn random_secret() -> String {
@@ -130,29 +130,8 @@ fn a_whole_workflow_leaves_the_secret_nowhere_but_the_keychain() {
     let newer = random_secret();
 
     run.ok(&["profile", "add", "--kind", "freelancer", "Ayesha Khan"]);
-    run.ok(&[
-        "eligibility",
-        "--applicant",
-        "freelancer",
-        "--provider",
-        "own",
-        "--static-ip",
-        "no",
-    ]);
-    run.ok(&[
-        "details",
-        "set",
-        "--full-name",
-        "Ayesha Khan",
-        "--cnic",
-        "3520212345671",
-        "--email",
-        "ayesha@example.pk",
-        "--mobile",
-        "0300 1234567",
-        "--purpose",
-        "Client work",
-    ]);
+    run.ok(FREELANCER_WITHOUT_STATIC_IP);
+    run.ok(FREELANCER_DETAILS);
     let added = run.ok_with_secret(
         &[
             "--json",

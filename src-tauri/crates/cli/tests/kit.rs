@@ -14,7 +14,7 @@ use std::{
 
 mod support;
 
-use support::{Vca, png};
+use support::{FREELANCER_DETAILS, FREELANCER_WITHOUT_STATIC_IP, Vca, png};
 use vca_core::{
     store::Store,
     vault::{BlobState, Vault},
@@ -60,30 +60,9 @@ fn zip_names(path: &Path) -> Vec<String> {
 fn a_freelancer_goes_from_the_wizard_to_a_complete_package() {
     let v = Vca::new();
     v.ok(&["profile", "add", "--kind", "freelancer", "Ayesha Khan"]);
-    let path = v.ok(&[
-        "eligibility",
-        "--applicant",
-        "freelancer",
-        "--provider",
-        "own",
-        "--static-ip",
-        "no",
-    ]);
+    let path = v.ok(FREELANCER_WITHOUT_STATIC_IP);
     assert!(path.contains("by mobile number"), "{path}");
-    v.ok(&[
-        "details",
-        "set",
-        "--full-name",
-        "Ayesha Khan",
-        "--cnic",
-        "3520212345671",
-        "--email",
-        "ayesha@example.pk",
-        "--mobile",
-        "0300 1234567",
-        "--purpose",
-        "Client work",
-    ]);
+    v.ok(FREELANCER_DETAILS);
     let out = v.run(&["checklist"]);
     assert_eq!(
         out.status.code(),

@@ -7,6 +7,33 @@ use std::{
     process::{Command, Output},
 };
 
+/// The wizard's answers of a freelancer with her own VPN and no static IP (the mobile-number path).
+pub const FREELANCER_WITHOUT_STATIC_IP: &[&str] = &[
+    "eligibility",
+    "--applicant",
+    "freelancer",
+    "--provider",
+    "own",
+    "--static-ip",
+    "no",
+];
+
+/// A freelancer's complete applicant details.
+pub const FREELANCER_DETAILS: &[&str] = &[
+    "details",
+    "set",
+    "--full-name",
+    "Ayesha Khan",
+    "--cnic",
+    "3520212345671",
+    "--email",
+    "ayesha@example.pk",
+    "--mobile",
+    "0300 1234567",
+    "--purpose",
+    "Client work",
+];
+
 pub struct Vca {
     pub dir: tempfile::TempDir,
 }

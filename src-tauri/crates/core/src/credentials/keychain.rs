@@ -182,7 +182,7 @@ impl Keychain {
             },
             Err(why) => KeychainStatus {
                 backend: None,
-                description: format!("{} ({why})", KeychainProblem::Missing.advice()),
+                description: sentence(&format!("{} ({why})", KeychainProblem::Missing.advice())),
                 persistent: false,
                 problem: Some(KeychainProblem::Missing),
             },
@@ -219,6 +219,15 @@ impl Keychain {
     fn entry(&self, user: &str, label: Option<&str>) -> Result<Entry> {
         build_entry(self.backend()?, user, label).map_err(|e| from_keyring(&e))
     }
+}
+
+/// `s` with its first letter in upper case, to stand alone as a sentence.
+fn sentence(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// Maps a keyring error to ours. Variants that carry data are matched without it: `BadEncoding`
