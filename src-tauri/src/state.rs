@@ -150,6 +150,21 @@ impl AppState {
         &self,
     ) -> Result<vca_core::connection::ConnectionReport, IpcError> {
         let (cfg, clients) = self.net()?;
+        let cfg = if cfg.token_names().is_empty() {
+            cfg
+        } else {
+            // API tokens some providers want come from the keychain, through the core.
+            let names: Vec<String> = cfg.token_names().into_iter().map(str::to_owned).collect();
+            let tokens = self
+                .with_keychain(move |store, keychain| {
+                    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+                    Ok(vca_core::credentials::secrets_by_label(
+                        store, keychain, &names,
+                    ))
+                })
+                .await?;
+            Arc::new((*cfg).clone().with_tokens(tokens))
+        };
         let check = vca_netcheck::check(cfg, clients, jiff::Timestamp::now()).await;
         self.run(move |store| store.record_and_report(check)).await
     }

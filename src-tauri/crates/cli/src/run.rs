@@ -160,6 +160,18 @@ fn check_ip(store: &Store, dir: &DataDir, config: Option<&std::path::Path>) -> R
         }
         None => NetConfig::default(),
     };
+    // API tokens some providers want come from the keychain, through the core.
+    let names = cfg.token_names();
+    let tokens = if names.is_empty() {
+        Vec::new()
+    } else {
+        vca_core::credentials::secrets_by_label(
+            store,
+            &vca_core::credentials::Keychain::open(),
+            &names,
+        )
+    };
+    let cfg = cfg.with_tokens(tokens);
     let clients = HttpClients::new(&cfg).map_err(|e| Error::Internal(e.to_string()))?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()

@@ -324,3 +324,102 @@ fn where_no_secret_service_runs_the_kernel_keyring_keeps_the_credential() {
     remove.env_remove("VCA_KEYCHAIN");
     assert!(remove.output().unwrap().status.success());
 }
+
+/// An IP echo service on 127.0.0.1 that answers only with `Authorization: Bearer <token>`,
+/// else 401. Returns its address.
+fn token_service(token: String) -> std::net::SocketAddr {
+    use std::io::Read as _;
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut buf = [0u8; 4096];
+            let n = stream.read(&mut buf).unwrap_or(0);
+            let request = String::from_utf8_lossy(&buf[..n]).to_lowercase();
+            let authorised = request.contains(&format!("authorization: bearer {token}"));
+            let (status, body) = if authorised {
+                ("200 OK", "39.32.10.5")
+            } else {
+                ("401 Unauthorized", "token required")
+            };
+            let _ = write!(
+                stream,
+                "HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+        }
+    });
+    addr
+}
+
+#[test]
+fn the_connection_check_sends_a_stored_api_token_and_stores_nothing_of_it() {
+    let vca = Vca::new();
+    let token = random_secret();
+    let service = token_service(token.clone());
+    let closed = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+    let config = vca.dir.path().join("providers.toml");
+    fs::write(
+        &config,
+        format!(
+            "timeoutMs = 1500\nquorum = 1\nupnp = false\nrdap = false\ndnsResolver = \"{}\"\n\n\
+             [[provider]]\nkind = \"http\"\nname = \"ipinfo\"\nurl = \"http://{service}/\"\nfamily = \"v4\"\nformat = \"plain\"\ntoken = \"IP info\"\n",
+            closed.local_addr().unwrap()
+        ),
+    )
+    .unwrap();
+    let check = |vca: &Vca| {
+        let out = vca
+            .command(&["--json", "check-ip", "--config", config.to_str().unwrap()])
+            .env("VCA_LOG", "trace")
+            .output()
+            .unwrap();
+        assert_eq!(
+            occurrences(&out.stderr, &token),
+            0,
+            "the token is in the logs"
+        );
+        assert_eq!(
+            occurrences(&out.stdout, &token),
+            0,
+            "the token is in the output"
+        );
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+
+    // Without the credential the provider says what is missing.
+    let report = check(&vca);
+    let outcome = &report["check"]["v4"]["reports"][0]["outcome"];
+    assert_eq!(outcome["outcome"], "failed");
+    let reason = outcome["reason"].as_str().unwrap();
+    assert!(
+        reason.contains("needs the API token \"IP info\""),
+        "{reason}"
+    );
+
+    let added = with_stdin(
+        vca.command(&[
+            "credentials",
+            "add",
+            "--label",
+            "IP info",
+            "--kind",
+            "api-token",
+        ]),
+        &format!("{token}\n"),
+    );
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    let report = check(&vca);
+    assert_eq!(report["check"]["v4"]["address"], "39.32.10.5", "{report}");
+
+    let mut files = Vec::new();
+    every_file(&vca.data(), &mut files);
+    for (name, bytes) in &files {
+        assert_eq!(occurrences(bytes, &token), 0, "the token is in {name}");
+    }
+}

@@ -24,6 +24,7 @@ fn plain(name: &str, addr: std::net::SocketAddr) -> ProviderSpec {
         url: format!("http://{addr}/"),
         family: Family::V4,
         format: AnswerFormat::Plain,
+        token: None,
     }
 }
 

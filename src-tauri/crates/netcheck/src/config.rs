@@ -48,6 +48,10 @@ pub enum ProviderSpec {
         /// How the answer is laid out.
         #[serde(flatten)]
         format: AnswerFormat,
+        /// The name of a stored credential (Credentials page) to send as
+        /// `Authorization: Bearer <token>`, for services that want an API token.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        token: Option<String>,
     },
     /// A DNS name that resolves to the asker's address at a given name server.
     Dns {
@@ -123,7 +127,47 @@ pub struct NetConfig {
     /// The providers, in any order; they are asked at the same time.
     #[serde(rename = "provider")]
     pub providers: Vec<ProviderSpec>,
+    /// The API tokens the providers name, read from the keychain just before a check; never
+    /// part of the settings file.
+    #[serde(skip)]
+    pub tokens: Tokens,
 }
+
+/// API tokens by credential name. `Debug` shows the names only.
+#[derive(Clone, Default)]
+pub struct Tokens(std::collections::BTreeMap<String, secrecy::SecretString>);
+
+impl Tokens {
+    /// Adds the token stored under `name`.
+    pub fn insert(&mut self, name: &str, token: secrecy::SecretString) {
+        self.0.insert(name.to_owned(), token);
+    }
+
+    /// The token stored under `name`.
+    pub fn get(&self, name: &str) -> Option<&secrecy::SecretString> {
+        self.0.get(name)
+    }
+}
+
+impl std::fmt::Debug for Tokens {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_set().entries(self.0.keys()).finish()
+    }
+}
+
+impl PartialEq for Tokens {
+    fn eq(&self, other: &Self) -> bool {
+        use secrecy::ExposeSecret as _;
+        self.0.len() == other.0.len()
+            && self
+                .0
+                .iter()
+                .zip(&other.0)
+                .all(|((a, x), (b, y))| a == b && x.expose_secret() == y.expose_secret())
+    }
+}
+
+impl Eq for Tokens {}
 
 impl Default for NetConfig {
     fn default() -> Self {
@@ -140,6 +184,7 @@ impl Default for NetConfig {
             upnp_discovery: SocketAddr::from(([239, 255, 255, 250], 1900)),
             upnp_timeout_ms: 2000,
             upnp_trusted_gateways: Vec::new(),
+            tokens: Tokens::default(),
             natpmp_gateway: None,
             providers: default_providers(),
         }
@@ -172,6 +217,33 @@ pub enum ConfigError {
 }
 
 impl NetConfig {
+    /// This configuration with `tokens` (credential name, secret) added.
+    #[must_use]
+    pub fn with_tokens(
+        mut self,
+        tokens: impl IntoIterator<Item = (String, secrecy::SecretString)>,
+    ) -> Self {
+        for (name, token) in tokens {
+            self.tokens.insert(&name, token);
+        }
+        self
+    }
+
+    /// The credential names the providers want tokens from, each once.
+    pub fn token_names(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = self
+            .providers
+            .iter()
+            .filter_map(|p| match p {
+                ProviderSpec::Http { token, .. } => token.as_deref(),
+                ProviderSpec::Dns { .. } => None,
+            })
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    }
+
     /// Reads a TOML file; absent keys keep their defaults.
     pub fn from_file(path: &Path) -> Result<Self, ConfigError> {
         let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
@@ -248,6 +320,7 @@ fn http(name: &str, url: &str, family: Family, format: AnswerFormat) -> Provider
         url: url.into(),
         family,
         format,
+        token: None,
     }
 }
 

@@ -14,6 +14,11 @@ use crate::{
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ProviderError {
+    /// The provider wants an API token that is not stored.
+    #[error(
+        "needs the API token \"{0}\", which is not stored: add it on the Credentials page, or unlock the keychain"
+    )]
+    MissingToken(String),
     /// No answer within the timeout.
     #[error("did not answer within {0} ms")]
     Timeout(u64),
@@ -101,11 +106,21 @@ pub async fn ask(
             url,
             family,
             format,
+            token,
             ..
         } => {
+            let token = match token {
+                Some(name) => Some(
+                    cfg.tokens
+                        .get(name)
+                        .ok_or_else(|| ProviderError::MissingToken(name.clone()))?,
+                ),
+                None => None,
+            };
             let body = fetch(
                 clients.for_family(*family),
                 url,
+                token,
                 cfg.max_answer_bytes,
                 cfg.timeout_ms,
             )
@@ -142,14 +157,17 @@ pub fn check(ip: IpAddr, family: Family) -> Result<IpAddr, ProviderError> {
 async fn fetch(
     client: &reqwest::Client,
     url: &str,
+    token: Option<&secrecy::SecretString>,
     limit: usize,
     timeout_ms: u64,
 ) -> Result<Vec<u8>, ProviderError> {
-    let mut response = client
-        .get(url)
-        .send()
-        .await
-        .map_err(|e| classify(e, timeout_ms))?;
+    use secrecy::ExposeSecret as _;
+    let mut request = client.get(url);
+    if let Some(token) = token {
+        // reqwest marks the header sensitive, which keeps it out of its own logs.
+        request = request.bearer_auth(token.expose_secret());
+    }
+    let mut response = request.send().await.map_err(|e| classify(e, timeout_ms))?;
     let status = response.status();
     if !status.is_success() {
         return Err(ProviderError::Status(status.as_u16()));

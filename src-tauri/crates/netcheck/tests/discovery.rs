@@ -23,6 +23,7 @@ fn plain(name: &str, addr: SocketAddr) -> ProviderSpec {
         url: format!("http://{addr}/"),
         family: Family::V4,
         format: AnswerFormat::Plain,
+        token: None,
     }
 }
 
@@ -134,6 +135,7 @@ async fn every_kind_of_bad_answer_fails_with_its_own_reason_and_nothing_is_belie
                 url: format!("https://{}/", http(Http::Garbage).await),
                 family: Family::V4,
                 format: AnswerFormat::Plain,
+                token: None,
             },
         ],
     ));
@@ -246,12 +248,14 @@ async fn json_trace_and_dns_providers_agree_with_plain_text() {
                 url: format!("http://{json}/json"),
                 family: Family::V4,
                 format: AnswerFormat::Json { field: "ip".into() },
+                token: None,
             },
             ProviderSpec::Http {
                 name: "trace".into(),
                 url: format!("http://{trace}/cdn-cgi/trace"),
                 family: Family::V4,
                 format: AnswerFormat::Trace { key: "ip".into() },
+                token: None,
             },
             ProviderSpec::Dns {
                 name: "dns-a".into(),
@@ -304,6 +308,7 @@ async fn ipv6_providers_are_asked_over_ipv6() {
             url: format!("http://{server}/"),
             family: Family::V6,
             format: AnswerFormat::Plain,
+            token: None,
         }],
     ));
     let clients = HttpClients::new(&cfg).expect("clients");

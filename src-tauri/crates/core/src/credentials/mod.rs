@@ -281,6 +281,36 @@ pub fn find(store: &Store, label: &str) -> Result<Option<Credential>> {
         .find(|c| c.label.eq_ignore_ascii_case(label.trim())))
 }
 
+/// The secrets of the credentials labelled `labels`, for the connection check's API tokens.
+/// A label with no credential, or whose secret cannot be read, is left out with a warning
+/// (the provider that wanted it then reports the token missing); the rest still work.
+pub fn secrets_by_label(
+    store: &Store,
+    keychain: &Keychain,
+    labels: &[&str],
+) -> Vec<(String, SecretString)> {
+    labels
+        .iter()
+        .filter_map(|label| {
+            let found = find(store, label).and_then(|c| match c {
+                Some(c) => secret(store, keychain, c.id).map(Some),
+                None => Ok(None),
+            });
+            match found {
+                Ok(Some(secret)) => Some(((*label).to_owned(), secret)),
+                Ok(None) => {
+                    tracing::warn!(label, "no stored credential has this name");
+                    None
+                }
+                Err(err) => {
+                    tracing::warn!(label, error = %err, "could not read a credential");
+                    None
+                }
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
