@@ -16,6 +16,7 @@ describe("credentials", () => {
     await form.locator('input[name="account"]').fill("ayesha@example.pk");
     expect(await form.locator('input[name="secret"]').getAttribute("type")).toBe("password");
     await form.locator('input[name="secret"]').fill("s3cret-pta-123");
+    await page.screenshot({ path: artifact("credentials-add-form.png"), fullPage: true });
     await form.locator('button[type="submit"]').click();
 
     const row = page.locator("[data-credential]").first();
