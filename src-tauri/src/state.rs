@@ -150,14 +150,13 @@ impl AppState {
         &self,
     ) -> Result<vca_core::connection::ConnectionReport, IpcError> {
         let (cfg, clients) = self.net()?;
-        let cfg = if cfg.token_names().is_empty() {
+        // API tokens some providers want come from the keychain, through the core.
+        let names = cfg.token_names();
+        let cfg = if names.is_empty() {
             cfg
         } else {
-            // API tokens some providers want come from the keychain, through the core.
-            let names: Vec<String> = cfg.token_names().into_iter().map(str::to_owned).collect();
             let tokens = self
                 .with_keychain(move |store, keychain| {
-                    let names: Vec<&str> = names.iter().map(String::as_str).collect();
                     Ok(vca_core::credentials::secrets_by_label(
                         store, keychain, &names,
                     ))

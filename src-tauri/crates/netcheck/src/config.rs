@@ -230,12 +230,12 @@ impl NetConfig {
     }
 
     /// The credential names the providers want tokens from, each once.
-    pub fn token_names(&self) -> Vec<&str> {
-        let mut names: Vec<&str> = self
+    pub fn token_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self
             .providers
             .iter()
             .filter_map(|p| match p {
-                ProviderSpec::Http { token, .. } => token.as_deref(),
+                ProviderSpec::Http { token, .. } => token.clone(),
                 ProviderSpec::Dns { .. } => None,
             })
             .collect();

@@ -287,17 +287,18 @@ pub fn find(store: &Store, label: &str) -> Result<Option<Credential>> {
 pub fn secrets_by_label(
     store: &Store,
     keychain: &Keychain,
-    labels: &[&str],
+    labels: &[String],
 ) -> Vec<(String, SecretString)> {
     labels
         .iter()
+        .map(String::as_str)
         .filter_map(|label| {
             let found = find(store, label).and_then(|c| match c {
                 Some(c) => secret(store, keychain, c.id).map(Some),
                 None => Ok(None),
             });
             match found {
-                Ok(Some(secret)) => Some(((*label).to_owned(), secret)),
+                Ok(Some(secret)) => Some((label.to_owned(), secret)),
                 Ok(None) => {
                     tracing::warn!(label, "no stored credential has this name");
                     None
