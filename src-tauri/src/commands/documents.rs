@@ -151,13 +151,16 @@ pub async fn document_thumbnail(
         .await
 }
 
-/// Where one-click exports go: the Downloads folder, else the home folder.
+/// Where one-click exports go: the Downloads folder (the XDG setting, else `~/Downloads` when it
+/// exists, as on desktops without `user-dirs.dirs`), else the home folder.
 fn export_folder(state: &AppState) -> std::path::PathBuf {
     directories::UserDirs::new()
         .and_then(|u| {
+            let home = u.home_dir();
             u.download_dir()
                 .map(std::path::Path::to_path_buf)
-                .or_else(|| Some(u.home_dir().to_path_buf()))
+                .or_else(|| Some(home.join("Downloads")).filter(|d| d.is_dir()))
+                .or_else(|| Some(home.to_path_buf()))
         })
         .filter(|p| p.is_dir())
         .unwrap_or_else(|| state.data_dir().join("exports"))

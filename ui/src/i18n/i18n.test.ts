@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { en } from "./en";
-import { LOCALES, resolveLocale, setLocale, t } from "./index";
+import { formatBytes, LOCALES, resolveLocale, setLocale, t } from "./index";
 
 describe("i18n", () => {
   it("fills placeholders and formats numbers for the locale", () => {
@@ -24,6 +24,14 @@ describe("i18n", () => {
       expect(Object.keys(info.messages).sort(), `locale ${name} keys`).toEqual(Object.keys(en).sort());
       expect(["ltr", "rtl"]).toContain(info.dir);
     }
+  });
+
+  it("formats file sizes with the largest fitting unit", () => {
+    setLocale("en", undefined);
+    expect(formatBytes(15)).toBe("15 bytes");
+    expect(formatBytes(2_048)).toBe("2 kB");
+    expect(formatBytes(3_400_000)).toBe("3.4 MB");
+    expect(formatBytes(200_000_000)).toBe("200 MB");
   });
 
   it("no message is empty", () => {

@@ -66,3 +66,20 @@ export function formatDate(when: string | number): string {
 export function formatDateTime(when: string | number): string {
   return new Intl.DateTimeFormat(LOCALES[current].tag, { dateStyle: "medium", timeStyle: "short" }).format(new Date(when));
 }
+
+/** A file size in the current locale with the largest fitting unit: "15 bytes", "2 kB", "3.4 MB". */
+export function formatBytes(bytes: number): string {
+  const units = ["byte", "kilobyte", "megabyte", "gigabyte"] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return new Intl.NumberFormat(LOCALES[current].tag, {
+    style: "unit",
+    unit: units[unit],
+    unitDisplay: unit === 0 ? "long" : "short",
+    maximumFractionDigits: value < 10 && unit > 0 ? 1 : 0,
+  }).format(value);
+}

@@ -1,6 +1,6 @@
 // The document kit: the checklist of the chosen category, files added through the native
 // dialog or by dropping them on the window, the checks before submitting, and the export.
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { Checklist } from "../bindings/Checklist";
 import type { DroppedFile } from "../bindings/DroppedFile";
 import type { ExportReport } from "../bindings/ExportReport";
@@ -154,6 +154,9 @@ function Checks({ checklist }: { checklist: Checklist }) {
 function Export({ profileId }: { profileId: number }) {
   const form = useForm();
   const [report, setReport] = useState<ExportReport | null>(null);
+  const reportRef = useRef<HTMLDivElement>(null);
+  // The report appears below the buttons, often below the fold: bring it into view.
+  useEffect(() => reportRef.current?.scrollIntoView({ block: "nearest", behavior: "smooth" }), [report]);
   const run = (choose: boolean) =>
     void form.submit(async () => {
       const r = await call("export_package", { profileId, choose });
@@ -172,7 +175,7 @@ function Export({ profileId }: { profileId: number }) {
         </button>
       </div>
       {report ? (
-        <div role="status" data-testid="export-report">
+        <div role="status" data-testid="export-report" ref={reportRef}>
           <p>
             {t("documents.exported", { path: "" })}
             <code dir="ltr">{report.path}</code>

@@ -1,104 +1,30 @@
 // The real app binary, in a real window under Xvfb, driven through tauri-driver and
-// WebKitWebDriver. Each test session starts the app with its own data folder.
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+// WebKitWebDriver. Each test file starts the app with its own data folder.
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { createSocket, type Socket } from "node:dgram";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { remote } from "webdriverio";
+import { ARTIFACTS, echoService, heading, nxdomainResolver, openApp as open, startDriver, visit } from "./support";
 
-const ROOT = resolve(import.meta.dirname, "../../..");
-const APP = process.env.VCA_APP_BIN ?? join(ROOT, "target/debug/vpn-compliance-assistant");
-const ARTIFACTS = join(ROOT, "artifacts/e2e");
-const PORT = Number(process.env.VCA_DRIVER_PORT ?? 4444);
 const SECTIONS = ["overview", "connection", "eligibility", "documents", "application", "credentials", "settings"] as const;
 
-let driver: ChildProcess;
 let dataDir: string;
-
-async function waitForDriver(): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${PORT}/status`);
-      if (res.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("tauri-driver did not start");
-}
-
-type Browser = Awaited<ReturnType<typeof remote>>;
-
-async function openApp(extraArgs: string[] = []): Promise<Browser> {
-  const browser = await remote({
-    hostname: "127.0.0.1",
-    port: PORT,
-    logLevel: "warn",
-    capabilities: {
-      browserName: "wry",
-      "wdio:enforceWebDriverClassic": true,
-      "tauri:options": { application: APP, args: ["--data-dir", dataDir, ...extraArgs] },
-    } as WebdriverIO.Capabilities,
-  });
-  await browser.$("main h1").waitForExist({ timeout: 20_000 });
-  return browser;
-}
-
-async function heading(browser: Browser): Promise<string> {
-  return browser.$("main h1").getText();
-}
-
-/** An IP echo service on 127.0.0.1 that answers `body` to every request. */
-async function echoService(body: string): Promise<{ server: Server; url: string }> {
-  const server = createServer((_req, res) => {
-    res.writeHead(200, { "Content-Type": "text/plain" });
-    res.end(body);
-  });
-  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` };
-}
-
-/** A DNS server on 127.0.0.1 that answers every query "no such name" (so reverse DNS stays local). */
-async function nxdomainResolver(): Promise<{ socket: Socket; address: string }> {
-  const socket = createSocket("udp4");
-  socket.on("message", (query, peer) => {
-    if (query.length < 12) return;
-    const answer = Buffer.from(query);
-    answer[2] = (answer[2] ?? 0) | 0x80; // a response
-    answer[3] = ((answer[3] ?? 0) & 0xf0) | 3; // NXDOMAIN
-    socket.send(answer, peer.port, peer.address);
-  });
-  await new Promise<void>((ok) => socket.bind(0, "127.0.0.1", ok));
-  return { socket, address: `127.0.0.1:${socket.address().port}` };
-}
+let stop: () => void;
+const openApp = (extraArgs: string[] = []) => open(dataDir, extraArgs);
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  dataDir = mkdtempSync(join(tmpdir(), "vca-e2e-"));
-  driver = spawn("tauri-driver", ["--port", String(PORT), "--native-port", String(PORT + 1), "--native-driver", "/usr/bin/WebKitWebDriver"], {
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  await waitForDriver();
+  ({ dataDir, stop } = await startDriver());
 });
 
-afterAll(() => {
-  driver?.kill();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => stop?.());
 
 describe("the real app", () => {
   it("opens, visits every section, and saves a screenshot of each", async () => {
     const browser = await openApp();
     try {
       for (const [i, section] of SECTIONS.entries()) {
-        await browser.$(`nav a[data-section="${section}"]`).click();
-        await browser.waitUntil(async () => (await browser.$(`nav a[data-section="${section}"]`).getAttribute("aria-current")) === "page");
+        await visit(browser, section);
         const title = await heading(browser);
         expect(title.toLowerCase()).toBe(section);
         const text = await browser.$("main").getText();
@@ -118,7 +44,7 @@ describe("the real app", () => {
       await browser.$('[data-testid="readiness"]').waitForExist();
       expect(await browser.$('[data-testid="readiness"]').getText()).toBe("20% of checkable steps done");
 
-      await browser.$('nav a[data-section="settings"]').click();
+      await visit(browser, "settings");
       const ip = browser.$('input[name="ipAddress"]');
       await ip.waitForExist();
       await ip.setValue("192.168.1.10");
@@ -171,7 +97,7 @@ describe("the connection check in the real app", () => {
     );
     const browser = await openApp(["--net-config", config]);
     try {
-      await browser.$('nav a[data-section="connection"]').click();
+      await visit(browser, "connection");
       await browser.$('[data-testid="check-now"]').click();
       const address = browser.$('[data-testid="address-v4"]');
       await address.waitForExist({ timeout: 15_000 });
@@ -213,7 +139,7 @@ describe("credentials in the real app", () => {
     const secret = `e2e-${randomBytes(12).toString("hex")}`;
     let browser = await openApp();
     try {
-      await browser.$('nav a[data-section="credentials"]').click();
+      await visit(browser, "credentials");
       await browser.$('[data-testid="keychain-status"]').waitForExist();
       expect(await browser.$('[data-testid="keychain-status"]').getText()).toContain("Secret Service");
       await browser.$("button=Add a credential").click();
@@ -233,7 +159,7 @@ describe("credentials in the real app", () => {
 
     browser = await openApp();
     try {
-      await browser.$('nav a[data-section="credentials"]').click();
+      await visit(browser, "credentials");
       const row = browser.$("[data-credential]");
       await row.waitForExist();
       expect(await row.getText()).toContain("ayesha@example.pk");

@@ -6,7 +6,7 @@ import type { Requirement } from "../../bindings/Requirement";
 import type { Slot } from "../../bindings/Slot";
 import { useShell } from "../../context";
 import { useForm } from "../../hooks/useForm";
-import { formatDate, t, type MessageKey } from "../../i18n";
+import { formatBytes, formatDate, t, type MessageKey } from "../../i18n";
 import { call } from "../../ipc";
 
 export function SlotCard({ profileId, slot }: { profileId: number; slot: Slot }) {
@@ -39,7 +39,8 @@ function Thumbnail({ id, type }: { id: number; type: string }) {
       live = false;
     };
   }, [id]);
-  return src ? <img class="thumb" src={src} alt="" /> : <span class="thumb thumb-file" aria-hidden="true">{type.toUpperCase()}</span>;
+  // A file whose header says image but whose pixels do not decode falls back to its type.
+  return src ? <img class="thumb" src={src} alt="" onError={() => setSrc(null)} /> : <span class="thumb thumb-file" aria-hidden="true">{type.toUpperCase()}</span>;
 }
 
 function DocumentRow({ view }: { view: DocumentView }) {
@@ -55,7 +56,7 @@ function DocumentRow({ view }: { view: DocumentView }) {
         <p>
           <strong dir="auto">{d.originalName}</strong>{" "}
           <span class="muted small">
-            {d.fileType.toUpperCase()} · {(d.size / 1024).toFixed(0)} KB
+            {d.fileType.toUpperCase()} · {formatBytes(d.size)}
             {d.width !== null && d.height !== null ? ` · ${t("documents.pixels", { width: d.width, height: d.height })}` : ""}
             {d.expiresOn ? ` · ${t("documents.expiresOn")} ${formatDate(d.expiresOn)}` : ""}
           </span>
