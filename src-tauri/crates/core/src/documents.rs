@@ -322,10 +322,11 @@ pub fn remove(store: &Store, vault: &Vault, id: Id) -> Result<()> {
 }
 
 /// Makes the vault and the database agree after a crash: removes stored files no record
-/// refers to, and returns the records whose file is missing (shown as "add again").
+/// (document or timeline attachment) refers to, and returns the records whose file is missing (shown as "add again").
 pub fn reconcile(store: &Store, vault: &Vault) -> Result<Vec<Id>> {
     let referenced = store.document_hashes()?;
-    let keep: HashSet<String> = referenced.iter().map(|(_, sha)| sha.clone()).collect();
+    let mut keep: HashSet<String> = referenced.iter().map(|(_, sha)| sha.clone()).collect();
+    keep.extend(store.attachment_hashes()?);
     let pruned = vault.prune(&keep)?;
     if pruned > 0 {
         tracing::info!(pruned, "removed stored files no document refers to");

@@ -21,6 +21,7 @@
 #![deny(missing_docs)]
 
 pub mod applicant;
+pub mod applications;
 pub mod checklist;
 pub mod clock;
 pub mod connection;
@@ -37,6 +38,7 @@ pub mod net_class;
 pub mod overview;
 pub mod profile;
 pub mod registry;
+pub mod reminders;
 pub mod reverse_dns;
 pub mod rules;
 pub mod schedule;

@@ -81,6 +81,22 @@ pub struct DocumentsLine {
     pub complete: bool,
 }
 
+/// The application that matters most right now, in one line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ApplicationLine {
+    /// Which one.
+    pub id: crate::profile::Id,
+    /// Its name.
+    pub title: String,
+    /// Where it stands.
+    pub status: crate::applications::Status,
+    /// What to do next.
+    pub next_action: String,
+    /// The portal's reference number, once known.
+    pub reference: Option<String>,
+}
+
 /// A step and its state.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -107,6 +123,10 @@ pub struct Overview {
     pub steps: Vec<ReadinessStep>,
     /// Done steps as a share of counted steps, 0–100.
     pub readiness_percent: u8,
+    /// The registration furthest along (approved first), if one was started.
+    pub application: Option<ApplicationLine>,
+    /// Reminders due and not done ("needs attention").
+    pub attention: Vec<crate::reminders::Reminder>,
 }
 
 impl Overview {
@@ -116,6 +136,8 @@ impl Overview {
         public_ip_count: u32,
         connection: Option<ConnectionLine>,
         documents: Option<DocumentsLine>,
+        application: Option<ApplicationLine>,
+        attention: Vec<crate::reminders::Reminder>,
     ) -> Self {
         let state = |done: bool| {
             if done {
@@ -154,7 +176,14 @@ impl Overview {
             },
             ReadinessStep {
                 key: StepKey::Application,
-                state: StepState::Upcoming,
+                state: match &documents {
+                    Some(d) if d.outcome != OutcomeKind::Register => StepState::NotNeeded,
+                    _ => state(
+                        application
+                            .as_ref()
+                            .is_some_and(|a| a.status == crate::applications::Status::Approved),
+                    ),
+                },
             },
         ];
         let counted = steps
@@ -173,12 +202,64 @@ impl Overview {
             documents,
             steps,
             readiness_percent,
+            application,
+            attention,
         }
     }
 }
 
+/// How far along a status is, for picking the application to show: approved first, then the
+/// ones in progress, then drafts; closed ones last.
+fn progress(status: crate::applications::Status) -> u8 {
+    use crate::applications::Status::*;
+    match status {
+        Approved => 6,
+        Delisted | RenewalDue | MoreInfoRequested | Rejected => 5,
+        Submitted | Resubmitted | IspVerification | UnderReview => 4,
+        Ready => 3,
+        Draft => 2,
+        Withdrawn => 0,
+    }
+}
+
+fn application_line(
+    store: &Store,
+    profile_id: crate::profile::Id,
+) -> Result<Option<ApplicationLine>> {
+    let best = store
+        .applications_of(profile_id)?
+        .into_iter()
+        .filter(|a| a.kind == crate::applications::ApplicationKind::Registration)
+        // Most recently changed first, so among equals the latest wins.
+        .fold(
+            None::<crate::applications::Application>,
+            |best, a| match best {
+                Some(b) if progress(b.status) >= progress(a.status) => Some(b),
+                _ => Some(a),
+            },
+        );
+    Ok(best.map(|a| ApplicationLine {
+        id: a.id,
+        next_action: crate::applications::status::next_action(a.kind, a.status).to_owned(),
+        title: a.title,
+        status: a.status,
+        reference: a.reference,
+    }))
+}
+
 /// The overview for the active profile, with its document kit from `vault` under `pack`.
 pub fn build(store: &Store, vault: &Vault, pack: &RulesPack, today: Date) -> Result<Overview> {
+    build_at(store, vault, pack, today, jiff::Timestamp::now())
+}
+
+/// [`build`] with reminders judged at `now`.
+pub fn build_at(
+    store: &Store,
+    vault: &Vault,
+    pack: &RulesPack,
+    today: Date,
+    now: jiff::Timestamp,
+) -> Result<Overview> {
     let settings = store.settings()?;
     let report = store.latest_report()?;
     let connection = report.as_ref().map(|r| ConnectionLine {
@@ -188,7 +269,14 @@ pub fn build(store: &Store, vault: &Vault, pack: &RulesPack, today: Date) -> Res
         checked_at: r.check.checked_at,
     });
     let Some(id) = settings.active_profile_id else {
-        return Ok(Overview::from_parts(None, 0, connection, None));
+        return Ok(Overview::from_parts(
+            None,
+            0,
+            connection,
+            None,
+            None,
+            store.reminders_due(None, now)?,
+        ));
     };
     let detail = store.profile_detail(id)?;
     let ips = u32::try_from(detail.public_ips.len()).unwrap_or(u32::MAX);
@@ -213,6 +301,8 @@ pub fn build(store: &Store, vault: &Vault, pack: &RulesPack, today: Date) -> Res
         ips,
         connection,
         documents,
+        application_line(store, id)?,
+        store.reminders_due(Some(id), now)?,
     ))
 }
 
@@ -242,8 +332,8 @@ mod tests {
         let fifth = overview();
         assert_eq!(fifth.profile.as_ref().map(|p| p.id), Some(p.id));
         assert_eq!(
-            fifth.readiness_percent, 20,
-            "profile done; IP, connection, eligibility and documents to do"
+            fifth.readiness_percent, 16,
+            "profile done; IP, connection, eligibility, documents and application to do"
         );
 
         store
@@ -260,7 +350,7 @@ mod tests {
         let two_fifths = overview();
         assert_eq!(two_fifths.public_ip_count, 1);
         assert_eq!(
-            two_fifths.readiness_percent, 40,
+            two_fifths.readiness_percent, 33,
             "the connection is not known to be static"
         );
         assert_eq!(two_fifths.connection, None, "no check has run");
@@ -268,9 +358,10 @@ mod tests {
             two_fifths
                 .steps
                 .iter()
-                .any(|s| s.state == StepState::Upcoming),
-            "later steps are shown, not counted"
+                .any(|s| s.key == StepKey::Application && s.state == StepState::Todo),
+            "the application is to do until it is approved"
         );
+        assert_eq!(two_fifths.application, None);
 
         let answers = crate::eligibility::Answers {
             applicant: crate::eligibility::Applicant::Freelancer,
@@ -281,7 +372,7 @@ mod tests {
             .save_eligibility_answers(p.id, &answers)
             .expect("answers");
         let decided = overview();
-        assert_eq!(decided.readiness_percent, 60, "eligibility answered");
+        assert_eq!(decided.readiness_percent, 50, "eligibility answered");
         let docs = decided.documents.expect("a document kit");
         assert_eq!((docs.readiness_percent, docs.missing), (0, 3));
 
@@ -301,5 +392,36 @@ mod tests {
             "no documents are needed with a licensed provider"
         );
         assert_eq!(nothing.readiness_percent, 75, "3 of 4 counted steps done");
+        assert!(
+            nothing
+                .steps
+                .iter()
+                .any(|s| s.key == StepKey::Application && s.state == StepState::NotNeeded),
+            "nor an application"
+        );
+
+        store
+            .save_eligibility_answers(p.id, &answers)
+            .expect("answers");
+        let started = crate::applications::start(
+            &store,
+            p.id,
+            &crate::applications::ApplicationInput {
+                title: "Home line".into(),
+                ..Default::default()
+            },
+            jiff::Timestamp::now(),
+        )
+        .expect("start");
+        let line = overview().application.expect("an application line");
+        assert_eq!(
+            (line.id, line.status),
+            (started.id, crate::applications::Status::Draft)
+        );
+        assert!(
+            line.next_action.contains("mark it ready"),
+            "{}",
+            line.next_action
+        );
     }
 }

@@ -46,6 +46,8 @@ pub struct Settings {
     pub recheck_hours: u32,
     /// The largest file one document may be, in MB.
     pub max_document_mb: u32,
+    /// Days without news after a submission before the app reminds to follow up.
+    pub follow_up_days: u32,
 }
 
 impl Settings {
@@ -58,6 +60,12 @@ impl Settings {
 /// The default size limit for one document, in MB: more than any scan the portal takes.
 pub const DEFAULT_MAX_DOCUMENT_MB: u32 = 20;
 
+/// Follow up two weeks after a submission without news, unless the user says otherwise.
+pub const DEFAULT_FOLLOW_UP_DAYS: u32 = 14;
+
+/// The longest wait before a follow-up reminder, in days.
+pub const MAX_FOLLOW_UP_DAYS: u32 = 180;
+
 /// The largest size limit the user can set, in MB.
 pub const MAX_DOCUMENT_MB_LIMIT: u32 = 500;
 
@@ -69,6 +77,7 @@ impl Default for Settings {
             active_profile_id: None,
             recheck_hours: crate::schedule::DEFAULT_RECHECK_HOURS,
             max_document_mb: DEFAULT_MAX_DOCUMENT_MB,
+            follow_up_days: DEFAULT_FOLLOW_UP_DAYS,
         }
     }
 }
@@ -95,4 +104,7 @@ pub struct SettingsPatch {
     /// New size limit for one document, in MB.
     #[ts(optional)]
     pub max_document_mb: Option<u32>,
+    /// New number of days before a follow-up reminder (1 to 180).
+    #[ts(optional)]
+    pub follow_up_days: Option<u32>,
 }

@@ -15,7 +15,7 @@ use crate::{
 const COLUMNS: &str = "id, profile_id, requirement_id, sha256, file_type, size, width, height, \
                        original_name, issued_on, expires_on, added_at";
 
-fn file_type_to_db(t: FileType) -> &'static str {
+pub(super) fn file_type_to_db(t: FileType) -> &'static str {
     match t {
         FileType::Pdf => "pdf",
         FileType::Jpeg => "jpeg",
@@ -23,7 +23,7 @@ fn file_type_to_db(t: FileType) -> &'static str {
     }
 }
 
-fn file_type_from_db(s: &str) -> rusqlite::Result<FileType> {
+pub(super) fn file_type_from_db(s: &str) -> rusqlite::Result<FileType> {
     match s {
         "pdf" => Ok(FileType::Pdf),
         "jpeg" => Ok(FileType::Jpeg),
@@ -171,12 +171,33 @@ impl Store {
                 .ok_or_else(|| Error::not_found(format!("document {id}")))?;
             tx.execute("DELETE FROM documents WHERE id = ?1", [id])?;
             let still_used: bool = tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM documents WHERE sha256 = ?1)",
+                "SELECT EXISTS (SELECT 1 FROM documents WHERE sha256 = ?1)
+                     OR EXISTS (SELECT 1 FROM event_attachments WHERE sha256 = ?1)",
                 [&sha],
                 |r| r.get(0),
             )?;
             tx.commit()?;
             Ok((!still_used).then_some(sha))
+        })
+    }
+
+    /// Every document with an expiry date (for expiry reminders).
+    pub fn documents_with_expiry(&self) -> Result<Vec<Document>> {
+        self.with(|conn| {
+            let mut stmt = conn.prepare(&format!(
+                "SELECT {COLUMNS} FROM documents WHERE expires_on IS NOT NULL"
+            ))?;
+            let rows = stmt.query_map([], from_row)?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
+    }
+
+    /// The hashes of the files kept with timeline entries (they share the vault).
+    pub fn attachment_hashes(&self) -> Result<Vec<String>> {
+        self.with(|conn| {
+            let mut stmt = conn.prepare("SELECT DISTINCT sha256 FROM event_attachments")?;
+            let rows = stmt.query_map([], |r| r.get(0))?;
+            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
         })
     }
 

@@ -13,6 +13,7 @@ const STEPS: &[M<'static>] = &[
     M::up(include_str!("migrations/0004_subscriber_ids.sql")),
     M::up(include_str!("migrations/0005_documents.sql")),
     M::up(include_str!("migrations/0006_credentials.sql")),
+    M::up(include_str!("migrations/0007_applications.sql")),
 ];
 
 /// The migrations as `rusqlite_migration` wants them.

@@ -6,11 +6,13 @@
 //! short. Front ends call it off their UI thread.
 
 mod applicant;
+mod applications;
 mod connection;
 mod credentials;
 mod documents;
 mod migrations;
 mod profiles;
+mod reminders;
 mod rules;
 mod settings;
 
@@ -21,6 +23,7 @@ use std::{
 
 use rusqlite::Connection;
 
+pub use applications::NewEvent;
 pub use migrations::LATEST_VERSION;
 
 use crate::{

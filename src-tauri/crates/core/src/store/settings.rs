@@ -6,7 +6,9 @@ use super::Store;
 use crate::{
     Error, Result,
     profile::Id,
-    settings::{MAX_DOCUMENT_MB_LIMIT, MAX_RECHECK_HOURS, Settings, SettingsPatch},
+    settings::{
+        MAX_DOCUMENT_MB_LIMIT, MAX_FOLLOW_UP_DAYS, MAX_RECHECK_HOURS, Settings, SettingsPatch,
+    },
 };
 
 const THEME: &str = "theme";
@@ -14,6 +16,7 @@ const LANGUAGE: &str = "language";
 const ACTIVE_PROFILE: &str = "activeProfileId";
 const RECHECK_HOURS: &str = "recheckHours";
 const MAX_DOCUMENT_MB: &str = "maxDocumentMb";
+const FOLLOW_UP_DAYS: &str = "followUpDays";
 
 fn get<T: serde::de::DeserializeOwned + Default>(
     conn: &rusqlite::Connection,
@@ -82,6 +85,9 @@ impl Store {
                 max_document_mb: get_or(conn, MAX_DOCUMENT_MB, || {
                     crate::settings::DEFAULT_MAX_DOCUMENT_MB
                 })?,
+                follow_up_days: get_or(conn, FOLLOW_UP_DAYS, || {
+                    crate::settings::DEFAULT_FOLLOW_UP_DAYS
+                })?,
             })
         })
     }
@@ -105,8 +111,20 @@ impl Store {
                 ),
             ));
         }
+        if patch
+            .follow_up_days
+            .is_some_and(|d| d == 0 || d > MAX_FOLLOW_UP_DAYS)
+        {
+            return Err(Error::invalid(
+                "followUpDays",
+                format!("follow up after 1 to {MAX_FOLLOW_UP_DAYS} days"),
+            ));
+        }
         self.with(|conn| {
             let tx = conn.transaction()?;
+            if let Some(days) = patch.follow_up_days {
+                put(&tx, FOLLOW_UP_DAYS, &days)?;
+            }
             if let Some(mb) = patch.max_document_mb {
                 put(&tx, MAX_DOCUMENT_MB, &mb)?;
             }
