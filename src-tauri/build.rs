@@ -40,6 +40,15 @@ const COMMANDS: &[&str] = &[
     "delete_credential",
     "reveal_credential",
     "copy_credential",
+    "list_applications",
+    "application_view",
+    "start_application",
+    "update_application",
+    "delete_application",
+    "move_application",
+    "list_reminders",
+    "add_reminder",
+    "complete_reminder",
 ];
 
 fn main() {

@@ -9,6 +9,7 @@ pub mod commands;
 mod dialogs;
 pub mod error;
 pub mod ipc;
+pub mod reminders;
 pub mod state;
 pub mod watch;
 
@@ -72,10 +73,12 @@ pub fn run() -> std::process::ExitCode {
     let result = configure(tauri::Builder::default(), state)
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_clipboard_manager::init())
+        .plugin(tauri_plugin_notification::init())
         .setup(|app| {
             use tauri::Manager as _;
             app.state::<AppState>().attach(app.handle().clone());
             watch::spawn(app.handle().clone());
+            reminders::spawn(app.handle().clone());
             Ok(())
         })
         .on_window_event(|window, event| {

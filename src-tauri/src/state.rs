@@ -144,8 +144,9 @@ impl AppState {
         self.net.clone()
     }
 
-    /// Runs a full connection check, stores it when it found an address, and returns it with
-    /// its verdict. Used by the command and by the background watcher.
+    /// Runs a full connection check, stores it when it found an address, runs the
+    /// registered-IP watch on it, and returns it with its verdict. Used by the command and by
+    /// the background watcher.
     pub async fn check_connection(
         &self,
     ) -> Result<vca_core::connection::ConnectionReport, IpcError> {
@@ -165,7 +166,12 @@ impl AppState {
             Arc::new((*cfg).clone().with_tokens(tokens))
         };
         let check = vca_netcheck::check(cfg, clients, jiff::Timestamp::now()).await;
-        self.run(move |store| store.record_and_report(check)).await
+        let report = self
+            .run(move |store| store.record_and_report(check))
+            .await?;
+        // The registered-IP watch may have raised a drift reminder: announce it now.
+        crate::reminders::announce_due(self).await;
+        Ok(report)
     }
 
     /// Runs `f` with the store and the keychain on a blocking-task thread. The keychain is

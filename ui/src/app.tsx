@@ -14,7 +14,7 @@ import { OverviewPage } from "./pages/OverviewPage";
 import { DocumentsPage } from "./pages/DocumentsPage";
 import { EligibilityPage } from "./pages/EligibilityPage";
 import { CredentialsPage } from "./pages/CredentialsPage";
-import { ApplicationPage } from "./pages/PlaceholderPages";
+import { ApplicationPage } from "./pages/ApplicationPage";
 import { SettingsPage } from "./pages/SettingsPage";
 import { navigation, type Section, sectionFromHash } from "./router";
 import { applyTheme } from "./theme";

@@ -2,6 +2,7 @@
 //! function off the UI thread and maps the error; no logic lives here.
 
 pub mod app;
+pub mod applications;
 pub mod connection;
 pub mod credentials;
 pub mod documents;

@@ -151,8 +151,14 @@ use vca_core::{
     rules::PackInfo,
 };
 
+use vca_core::{
+    applications::{Application, ApplicationInput, ApplicationView},
+    reminders::{CustomReminderInput, Reminder},
+};
+
 use crate::commands::{
     app::AppInfo,
+    applications::{RemindersView, StatusChange},
     credentials::{CopiedSecret, RevealedSecret},
     documents::DroppedFile,
     eligibility::EligibilityView,
@@ -162,6 +168,7 @@ use crate::commands::{
 events! {
     emit_connection_checked("connection-checked"): ConnectionReport;
     emit_files_dropped("files-dropped"): Vec<DroppedFile>;
+    emit_reminders_fired("reminders-fired"): Vec<Reminder>;
 }
 
 commands! {
@@ -203,4 +210,13 @@ commands! {
     credentials::delete_credential(id: Id) -> ();
     credentials::reveal_credential(id: Id) -> RevealedSecret;
     credentials::copy_credential(id: Id) -> CopiedSecret;
+    applications::list_applications(profile_id: Id) -> Vec<Application>;
+    applications::application_view(id: Id) -> ApplicationView;
+    applications::start_application(profile_id: Id, input: ApplicationInput) -> Application;
+    applications::update_application(id: Id, input: ApplicationInput) -> Application;
+    applications::delete_application(id: Id) -> ();
+    applications::move_application(id: Id, change: StatusChange, attach: bool) -> Option<ApplicationView>;
+    applications::list_reminders(profile_id: Id) -> RemindersView;
+    applications::add_reminder(profile_id: Id, input: CustomReminderInput) -> Reminder;
+    applications::complete_reminder(id: Id) -> ();
 }

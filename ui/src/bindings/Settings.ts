@@ -25,4 +25,8 @@ recheckHours: number,
 /**
  * The largest file one document may be, in MB.
  */
-maxDocumentMb: number, };
+maxDocumentMb: number, 
+/**
+ * Days without news after a submission before the app reminds to follow up.
+ */
+followUpDays: number, };

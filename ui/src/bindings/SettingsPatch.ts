@@ -25,4 +25,8 @@ recheckHours?: number,
 /**
  * New size limit for one document, in MB.
  */
-maxDocumentMb?: number, };
+maxDocumentMb?: number, 
+/**
+ * New number of days before a follow-up reminder (1 to 180).
+ */
+followUpDays?: number, };

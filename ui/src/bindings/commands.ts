@@ -4,11 +4,15 @@
 import type { Answers } from "./Answers";
 import type { AppInfo } from "./AppInfo";
 import type { ApplicantDetails } from "./ApplicantDetails";
+import type { Application } from "./Application";
+import type { ApplicationInput } from "./ApplicationInput";
+import type { ApplicationView } from "./ApplicationView";
 import type { Checklist } from "./Checklist";
 import type { ConnectionReport } from "./ConnectionReport";
 import type { CopiedSecret } from "./CopiedSecret";
 import type { Credential } from "./Credential";
 import type { CredentialInput } from "./CredentialInput";
+import type { CustomReminderInput } from "./CustomReminderInput";
 import type { Decision } from "./Decision";
 import type { Document } from "./Document";
 import type { DocumentDates } from "./DocumentDates";
@@ -23,6 +27,8 @@ import type { ProfileDetail } from "./ProfileDetail";
 import type { ProfileInput } from "./ProfileInput";
 import type { PublicIp } from "./PublicIp";
 import type { PublicIpInput } from "./PublicIpInput";
+import type { Reminder } from "./Reminder";
+import type { RemindersView } from "./RemindersView";
 import type { RevealedSecret } from "./RevealedSecret";
 import type { RulesView } from "./RulesView";
 import type { Settings } from "./Settings";
@@ -31,6 +37,7 @@ import type { Site } from "./Site";
 import type { SiteInput } from "./SiteInput";
 import type { StaffInput } from "./StaffInput";
 import type { StaffMember } from "./StaffMember";
+import type { StatusChange } from "./StatusChange";
 
 /** Every command: its arguments (as Tauri expects them, camelCase) and its result. */
 export type Commands = {
@@ -72,6 +79,15 @@ export type Commands = {
   delete_credential: { args: { id: number }; result: null };
   reveal_credential: { args: { id: number }; result: RevealedSecret };
   copy_credential: { args: { id: number }; result: CopiedSecret };
+  list_applications: { args: { profileId: number }; result: Array<Application> };
+  application_view: { args: { id: number }; result: ApplicationView };
+  start_application: { args: { profileId: number; input: ApplicationInput }; result: Application };
+  update_application: { args: { id: number; input: ApplicationInput }; result: Application };
+  delete_application: { args: { id: number }; result: null };
+  move_application: { args: { id: number; change: StatusChange; attach: boolean }; result: ApplicationView | null };
+  list_reminders: { args: { profileId: number }; result: RemindersView };
+  add_reminder: { args: { profileId: number; input: CustomReminderInput }; result: Reminder };
+  complete_reminder: { args: { id: number }; result: null };
 };
 
 /** The command names, in declaration order. */
@@ -114,10 +130,20 @@ export const COMMAND_NAMES = [
   "delete_credential",
   "reveal_credential",
   "copy_credential",
+  "list_applications",
+  "application_view",
+  "start_application",
+  "update_application",
+  "delete_application",
+  "move_application",
+  "list_reminders",
+  "add_reminder",
+  "complete_reminder",
 ] as const satisfies readonly (keyof Commands)[];
 
 /** Every event the backend emits, with its payload. */
 export type Events = {
   "connection-checked": ConnectionReport;
   "files-dropped": Array<DroppedFile>;
+  "reminders-fired": Array<Reminder>;
 };

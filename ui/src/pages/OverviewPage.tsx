@@ -62,6 +62,19 @@ function OverviewBody({ overview }: { overview: Overview }) {
           <p class="muted small">{t("overview.readinessNote")}</p>
         </section>
       )}
+      {overview.attention.length > 0 ? (
+        <section class="card attention" aria-labelledby="overview-attention-title" data-testid="overview-attention">
+          <h2 id="overview-attention-title">{t("overview.attention")}</h2>
+          <ul class="plain">
+            {overview.attention.map((r) => (
+              <li key={r.id} class={`reminder reminder-${r.kind}`}>
+                <strong dir="auto">{r.title}</strong>
+              </li>
+            ))}
+          </ul>
+          <a href={hashFor("application")}>{t("overview.go", { section: t("nav.application") })}</a>
+        </section>
+      ) : null}
       <ConnectionLineCard overview={overview} />
       {overview.documents && overview.documents.outcome === "register" ? (
         <section class="card connection-line" data-testid="documents-line">
@@ -71,6 +84,22 @@ function OverviewBody({ overview }: { overview: Overview }) {
             </strong>
           </p>
           <a href={hashFor("documents")}>{t("overview.go", { section: t("nav.documents") })}</a>
+        </section>
+      ) : null}
+      {profile !== null ? (
+        <section class="card connection-line" data-testid="application-line">
+          <p>
+            <strong>
+              {overview.application
+                ? t("overview.applicationLine", {
+                    title: overview.application.title,
+                    status: t(`application.status.${overview.application.status}` as MessageKey),
+                  })
+                : t("overview.applicationNone")}
+            </strong>
+            {overview.application ? <span class="muted"> · {overview.application.nextAction}</span> : null}
+          </p>
+          <a href={hashFor("application")}>{t("overview.go", { section: t("nav.application") })}</a>
         </section>
       ) : null}
       <section class="card" aria-labelledby="steps-title">

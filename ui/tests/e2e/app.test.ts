@@ -42,7 +42,7 @@ describe("the real app", () => {
       await browser.$('input[name="name"]').setValue("Ayesha Khan");
       await browser.$('[data-testid="profile-create"] button[type="submit"]').click();
       await browser.$('[data-testid="readiness"]').waitForExist();
-      expect(await browser.$('[data-testid="readiness"]').getText()).toBe("20% of checkable steps done");
+      expect(await browser.$('[data-testid="readiness"]').getText()).toBe("16% of checkable steps done");
 
       await visit(browser, "settings");
       const ip = browser.$('input[name="ipAddress"]');
@@ -65,7 +65,7 @@ describe("the real app", () => {
     browser = await openApp();
     try {
       await browser.$('[data-testid="readiness"]').waitForExist();
-      expect(await browser.$('[data-testid="readiness"]').getText()).toBe("40% of checkable steps done");
+      expect(await browser.$('[data-testid="readiness"]').getText()).toBe("33% of checkable steps done");
       expect(await browser.$("main").getText()).toContain("Ayesha Khan");
       await browser.saveScreenshot(join(ARTIFACTS, "09-overview-after-restart.png"));
     } finally {

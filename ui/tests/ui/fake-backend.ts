@@ -26,7 +26,7 @@ export function installFakeBackend(options: FakeOptions): void {
   const ips: Commands["add_public_ip"]["result"][] = [];
   const sites: Commands["add_site"]["result"][] = [];
   const staff: Commands["add_staff"]["result"][] = [];
-  const settings: Commands["get_settings"]["result"] = { theme: "system", language: "system", activeProfileId: null, recheckHours: 6, maxDocumentMb: 20 };
+  const settings: Commands["get_settings"]["result"] = { theme: "system", language: "system", activeProfileId: null, recheckHours: 6, maxDocumentMb: 20, followUpDays: 14 };
   const invalid = (field: string, message: string) => ({ code: "invalidInput", message, field });
   const notFound = (what: string) => ({ code: "notFound", message: `${what} was not found; it may have been deleted`, field: null });
   const calls: string[] = [];
@@ -167,7 +167,102 @@ export function installFakeBackend(options: FakeOptions): void {
     if (id === null && !input.secret) throw invalid("secret", "enter the password or token");
   };
 
+  // Applications: a registration's state machine (a copy of the core's table, enough for the UI).
+  type FakeApplication = Commands["start_application"]["result"];
+  type FakeEvent = Commands["application_view"]["result"]["timeline"][number];
+  type Status = FakeApplication["status"];
+  const applications: FakeApplication[] = [];
+  const events: FakeEvent[] = [];
+  const reminders: Commands["add_reminder"]["result"][] = [];
+  const NEXT: Record<Status, Status[]> = {
+    draft: ["ready", "withdrawn"],
+    ready: ["submitted", "draft", "withdrawn"],
+    submitted: ["ispVerification", "underReview", "moreInfoRequested", "approved", "rejected", "withdrawn"],
+    resubmitted: ["ispVerification", "underReview", "moreInfoRequested", "approved", "rejected", "withdrawn"],
+    ispVerification: ["underReview", "moreInfoRequested", "approved", "rejected", "withdrawn"],
+    underReview: ["moreInfoRequested", "approved", "rejected", "withdrawn"],
+    moreInfoRequested: ["resubmitted", "withdrawn"],
+    approved: ["delisted", "renewalDue"],
+    rejected: ["resubmitted", "draft", "withdrawn"],
+    delisted: ["resubmitted", "withdrawn"],
+    renewalDue: ["resubmitted", "withdrawn"],
+    withdrawn: [],
+  };
+  const findApplication = (id: unknown) => {
+    const a = applications.find((x) => x.id === id);
+    if (!a) throw notFound(`application ${String(id)}`);
+    return a;
+  };
+  const viewOf = (id: unknown): Commands["application_view"]["result"] => {
+    const application = findApplication(id);
+    return {
+      application,
+      nextAction: `next step after ${application.status}`,
+      nextStatuses: NEXT[application.status],
+      timeline: events.filter((e) => e.applicationId === application.id),
+    };
+  };
+  const addEvent = (applicationId: number, from: Status | null, to: Status, extra: Partial<FakeEvent> = {}) =>
+    events.push({ id: nextId++, applicationId, at: now, recordedAt: now, from, to, note: null, reason: null, attachments: [], ...extra });
+
   const handlers: Record<keyof Commands, Handler> = {
+    list_applications: ({ profileId }) => applications.filter((a) => a.profileId === profileId).reverse(),
+    application_view: ({ id }) => viewOf(id),
+    start_application: ({ profileId, input }) => {
+      const i = input as Commands["start_application"]["args"]["input"];
+      if (i.title.trim() === "") throw invalid("title", "give the application a name you will recognise");
+      const app: FakeApplication = {
+        id: nextId++,
+        profileId: profileId as number,
+        kind: i.kind ?? "registration",
+        blocksId: null,
+        portal: i.kind === "ispStaticIp" ? "isp" : i.kind === "psebRegistration" ? "psebOneWindow" : "pta",
+        categoryId: null,
+        title: i.title.trim(),
+        reference: null,
+        status: "draft",
+        startedAt: now,
+        submittedAt: null,
+        registeredIps: i.registeredIps,
+        mobileNumber: i.mobileNumber ?? null,
+        vpnService: null,
+        vpnProtocol: null,
+        contact: null,
+        notes: null,
+        renewalOn: null,
+        updatedAt: now,
+      };
+      applications.push(app);
+      addEvent(app.id, null, "draft");
+      return app;
+    },
+    update_application: ({ id }) => findApplication(id),
+    delete_application: ({ id }) => {
+      applications.splice(applications.indexOf(findApplication(id)), 1);
+      return null;
+    },
+    move_application: ({ id, change }) => {
+      const a = findApplication(id);
+      const c = change as Commands["move_application"]["args"]["change"];
+      if (!NEXT[a.status].includes(c.to)) throw invalid("to", `an application that is ${a.status} cannot become ${c.to}`);
+      if (c.to === "rejected" && !c.reason) throw invalid("reason", "write down the reason the portal gave");
+      addEvent(a.id, a.status, c.to, { note: c.note, reason: c.reason });
+      a.status = c.to;
+      if (c.reference) a.reference = c.reference;
+      return viewOf(id);
+    },
+    list_reminders: ({ profileId }) => ({ due: reminders.filter((r) => r.profileId === profileId && r.doneAt === null), upcoming: [] }),
+    add_reminder: ({ profileId, input }) => {
+      const i = input as Commands["add_reminder"]["args"]["input"];
+      const r = { id: nextId++, kind: "custom" as const, profileId: profileId as number, applicationId: i.applicationId, title: i.title, body: "", dueAt: `${i.dueOn}T09:00:00Z`, firedAt: null, doneAt: null };
+      reminders.push(r);
+      return r;
+    },
+    complete_reminder: ({ id }) => {
+      const r = reminders.find((x) => x.id === id);
+      if (r) r.doneAt = now;
+      return null;
+    },
     keychain_status: () =>
       options.noKeychain
         ? { backend: null, description: "No keychain is available on this system (no Secret Service answers)", persistent: false, problem: "missing" }
@@ -391,15 +486,17 @@ export function installFakeBackend(options: FakeOptions): void {
             ? null
             : { verdict: latestReport.verdict.kind, unknownReason: latestReport.verdict.unknownReason, address: latestReport.verdict.address, checkedAt: now },
         documents: null,
-        readinessPercent: Math.floor(((done + (active && answersBy.has(active.id) ? 1 : 0)) * 100) / 5),
+        readinessPercent: Math.floor(((done + (active && answersBy.has(active.id) ? 1 : 0)) * 100) / 6),
         steps: [
           { key: "profile", state: active ? "done" : "todo" },
           { key: "publicIp", state: count > 0 ? "done" : "todo" },
           { key: "connection", state: connectionDone ? "done" : "todo" },
           { key: "eligibility", state: active && answersBy.has(active.id) ? "done" : "todo" },
           { key: "documents", state: "todo" },
-          { key: "application", state: "upcoming" },
+          { key: "application", state: "todo" },
         ],
+        application: null,
+        attention: reminders.filter((r) => r.profileId === active?.id && r.doneAt === null),
       };
     },
   };

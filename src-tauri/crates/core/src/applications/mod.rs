@@ -14,7 +14,7 @@ use jiff::{Timestamp, civil::Date};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-pub use status::{ApplicationKind, Portal, Status};
+pub use status::{ApplicationKind, ApplicationPortal, Status};
 
 use crate::{
     Error, Result,
@@ -38,7 +38,7 @@ pub struct Application {
     /// For a side ticket: the application it blocks.
     pub blocks_id: Option<Id>,
     /// Where it is filed.
-    pub portal: Portal,
+    pub portal: ApplicationPortal,
     /// The rules pack's category, for a registration.
     pub category_id: Option<String>,
     /// A name the user recognises, e.g. "Head office line".
@@ -72,11 +72,12 @@ pub struct Application {
 /// What the user gives to start an application, and to change its details later.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]
+#[ts(optional_fields)]
 pub struct ApplicationInput {
     /// Registration or side ticket (only used when starting).
     pub kind: Option<ApplicationKind>,
     /// Where it is filed; the kind's usual portal when not given.
-    pub portal: Option<Portal>,
+    pub portal: Option<ApplicationPortal>,
     /// For a side ticket: the application it blocks.
     pub blocks_id: Option<Id>,
     /// The rules pack's category.

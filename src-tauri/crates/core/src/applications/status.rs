@@ -22,7 +22,7 @@ pub enum ApplicationKind {
 /// Where it is filed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-pub enum Portal {
+pub enum ApplicationPortal {
     /// PTA's VPN registration portal.
     Pta,
     /// PSEB's one-window portal.
@@ -208,16 +208,16 @@ impl ApplicationKind {
     }
 
     /// Where this kind is filed unless the user says otherwise.
-    pub fn default_portal(self) -> Portal {
+    pub fn default_portal(self) -> ApplicationPortal {
         match self {
-            Self::Registration => Portal::Pta,
-            Self::IspStaticIp => Portal::Isp,
-            Self::PsebRegistration => Portal::PsebOneWindow,
+            Self::Registration => ApplicationPortal::Pta,
+            Self::IspStaticIp => ApplicationPortal::Isp,
+            Self::PsebRegistration => ApplicationPortal::PsebOneWindow,
         }
     }
 }
 
-impl Portal {
+impl ApplicationPortal {
     /// The stable name stored in the database.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -227,7 +227,7 @@ impl Portal {
         }
     }
 
-    /// Parses [`Portal::as_str`] (kebab-case accepted).
+    /// Parses [`ApplicationPortal::as_str`] (kebab-case accepted).
     pub fn parse(s: &str) -> Option<Self> {
         let wanted: String = s.chars().filter(|c| *c != '-' && *c != '_').collect();
         [Self::Pta, Self::PsebOneWindow, Self::Isp]
@@ -342,7 +342,7 @@ mod tests {
         for k in KINDS {
             assert_eq!(ApplicationKind::parse(k.as_str()), Some(k));
             assert_eq!(
-                Portal::parse(k.default_portal().as_str()),
+                ApplicationPortal::parse(k.default_portal().as_str()),
                 Some(k.default_portal())
             );
         }

@@ -11,7 +11,8 @@ use super::{
 use crate::{
     Error, Result,
     applications::{
-        Application, ApplicationInput, ApplicationKind, Attachment, Event, Portal, Status,
+        Application, ApplicationInput, ApplicationKind, ApplicationPortal, Attachment, Event,
+        Status,
     },
     profile::Id,
     reminders::NewReminder,
@@ -57,7 +58,7 @@ pub(super) fn from_row(row: &Row<'_>) -> rusqlite::Result<Application> {
         kind: ApplicationKind::parse(&kind)
             .ok_or_else(|| bad(2, format!("unknown kind {kind:?}")))?,
         blocks_id: row.get(3)?,
-        portal: Portal::parse(&portal)
+        portal: ApplicationPortal::parse(&portal)
             .ok_or_else(|| bad(4, format!("unknown portal {portal:?}")))?,
         category_id: row.get(5)?,
         title: row.get(6)?,
@@ -93,7 +94,7 @@ fn ips_json(ips: &[String]) -> Result<String> {
 /// Turns the unique-reference violation into a message about the reference.
 fn reference_taken(
     conn: &Connection,
-    portal: Portal,
+    portal: ApplicationPortal,
     reference: Option<&str>,
     err: rusqlite::Error,
 ) -> Error {

@@ -105,9 +105,18 @@ impl Store {
         Ok(AddressHistory::from_observations(prefixes, now))
     }
 
-    /// Stores `check` (when it found an address) and returns its report.
+    /// Stores `check` (when it found an address), runs the registered-IP watch on what it
+    /// measured, and returns its report. With a VPN active the measured address is the VPN's
+    /// exit, not the line's, so the watch skips that check.
     pub fn record_and_report(&self, check: ConnectionCheck) -> Result<ConnectionReport> {
         self.record_check(&check)?;
+        if check.vpn.active {
+            tracing::debug!("a VPN is active; the registered-IP watch skips this check");
+        } else {
+            for address in [&check.v4.address, &check.v6.address].into_iter().flatten() {
+                crate::applications::watch_drift(self, address, check.checked_at)?;
+            }
+        }
         self.report_for(check)
     }
 

@@ -1,0 +1,83 @@
+// The Application page in headless Chromium: start an application, record what happened,
+// see the timeline and the moves that are possible, and reminders that need attention.
+import { describe, expect, it } from "vitest";
+import { artifact, servedApp } from "./harness";
+
+const app = servedApp();
+
+describe("application tracking", () => {
+  it("starts a draft, records each step with its reference and reason, and shows the timeline newest first", async () => {
+    const { page, errors } = await app.open();
+    await page.fill('input[name="name"]', "Ayesha Khan");
+    await page.click('[data-testid="profile-create"] button[type="submit"]');
+    await page.waitForSelector('[data-testid="readiness"]');
+    expect(await page.innerText('[data-testid="application-line"]')).toContain("not started yet");
+    await page.click('nav a[data-section="application"]');
+
+    const start = page.locator('[data-testid="application-new"]');
+    await start.locator('input[name="title"]').fill("   ");
+    await start.locator('button[type="submit"]').click();
+    await start.locator(".field-error").waitFor();
+    expect(await start.locator(".field-error").innerText()).toContain("give the application a name");
+    await start.locator('input[name="title"]').fill("Home line");
+    await start.locator('input[name="registeredIps"]').fill("39.32.10.5");
+    await start.locator('button[type="submit"]').click();
+
+    const detail = page.locator('[data-testid="application-detail"]');
+    await detail.waitFor();
+    expect(await detail.locator('[data-testid="application-status"]').innerText()).toBe("Draft");
+    const move = async (label: string, fill: Record<string, string> = {}) => {
+      await detail.getByLabel(label, { exact: true }).check();
+      for (const [name, value] of Object.entries(fill)) await detail.locator(`input[name="${name}"]`).fill(value);
+      await detail.locator('[data-testid="move-form"] button[type="submit"]').click();
+    };
+    const statusIs = (text: string) =>
+      page.waitForFunction((t) => document.querySelector('[data-testid="application-status"]')?.textContent === t, text, { timeout: 5_000 }).catch(async (e: unknown) => {
+        await page.screenshot({ path: artifact("application-failure.png"), fullPage: true });
+        throw e;
+      });
+    await move("Ready to submit");
+    await statusIs("Ready to submit");
+    await move("Submitted", { reference: "PTA-2026-000123", note: "filed on the portal" });
+    await statusIs("Submitted");
+    expect(await detail.innerText()).toContain("PTA-2026-000123");
+
+    // A rejection needs its reason: the field is required, nothing is recorded without it.
+    await move("Rejected");
+    expect(await detail.locator('input[name="reason"]').evaluate((e) => (e as HTMLInputElement).validity.valueMissing)).toBe(true);
+    expect(await detail.locator('[data-testid="application-status"]').innerText()).toBe("Submitted");
+    await move("Rejected", { reason: "CNIC back side unreadable" });
+    await statusIs("Rejected");
+
+    const entries = await detail.locator('[data-testid="timeline"] li').allInnerTexts();
+    expect(entries.map((e) => e.split("\n")[0]?.split(" ")[0])).toEqual(["Rejected", "Submitted", "Ready", "Draft"]);
+    expect(entries[0]).toContain("Reason: CNIC back side unreadable");
+    expect(entries[1]).toContain("filed on the portal");
+    const options = await detail.locator('input[name="to"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    expect(options).toEqual(["resubmitted", "draft", "withdrawn"]);
+    await page.screenshot({ path: artifact("application-timeline.png"), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it("a reminder of the user's own needs attention until it is marked done, here and on the Overview", async () => {
+    const { page, errors } = await app.open();
+    await page.fill('input[name="name"]', "Ayesha Khan");
+    await page.click('[data-testid="profile-create"] button[type="submit"]');
+    await page.waitForSelector('[data-testid="readiness"]');
+    await page.click('nav a[data-section="application"]');
+    await page.locator("summary").click();
+    await page.fill('input[name="reminderTitle"]', "Call the ISP about the static IP");
+    await page.fill('input[name="dueOn"]', "2026-11-20");
+    await page.click('button:has-text("Add reminder")');
+    const attention = page.locator('[data-testid="attention"]');
+    await attention.waitFor();
+    expect(await attention.innerText()).toContain("Call the ISP about the static IP");
+    await page.screenshot({ path: artifact("application-attention.png"), fullPage: true });
+    await page.click('nav a[data-section="overview"]');
+    expect(await page.locator('[data-testid="overview-attention"]').innerText()).toContain("Call the ISP");
+    await page.click('nav a[data-section="application"]');
+    await page.getByRole("button", { name: "Mark “Call the ISP about the static IP” done" }).click();
+    await attention.waitFor({ state: "detached" });
+    expect(errors).toEqual([]);
+  });
+});
