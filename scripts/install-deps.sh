@@ -12,7 +12,7 @@ packages=(libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl
   libayatana-appindicator3-dev librsvg2-dev pkg-config libdbus-1-dev)
 if [ "$mode" = test ] || [ "$mode" = bench ]; then
   packages+=(xvfb xauth x11-utils dbus-x11 webkit2gtk-driver chromium librsvg2-bin
-    gnome-keyring libsecret-tools keyutils xclip xdotool python3)
+    gnome-keyring libsecret-tools keyutils xclip xdotool python3 dunst)
 fi
 
 missing=()

@@ -6,12 +6,18 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  addDocument,
   answerFileDialog,
+  answerWizard,
   ARTIFACTS,
-  type Browser,
+  createProfile,
   echoService,
+  fillDetails,
+  fixture,
   nxdomainResolver,
   openApp,
+  png,
+  readiness,
   startDriver,
   visit,
   zipMembers,
@@ -22,21 +28,6 @@ let home: string;
 let files: string;
 let dataDir: string;
 let stop: () => void;
-
-/** A PNG header with the given size in pixels, padded to `len` bytes (enough for the type and size checks). */
-function png(width: number, height: number, len: number, salt: number): Buffer {
-  const head = Buffer.concat([Buffer.from("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "latin1"), Buffer.alloc(8), Buffer.from([8, 2, 0, 0, 0]), Buffer.alloc(8)]);
-  head.writeUInt32BE(width, 16);
-  head.writeUInt32BE(height, 20);
-  head.writeUInt32BE(salt, 29);
-  return Buffer.concat([head, Buffer.alloc(Math.max(0, len - head.length), 7)]);
-}
-
-function fixture(name: string, bytes: Buffer | string): string {
-  const path = join(files, name);
-  writeFileSync(path, bytes);
-  return path;
-}
 
 const today = new Date().toISOString().slice(0, 10);
 
@@ -52,49 +43,6 @@ afterAll(() => {
   rmSync(home, { recursive: true, force: true });
   rmSync(files, { recursive: true, force: true });
 });
-
-async function createProfile(browser: Browser, kind: "freelancer" | "firm", name: string): Promise<void> {
-  await browser.$(`[data-testid="profile-create"] input[name="kind"][value="${kind}"]`).click();
-  await browser.$('[data-testid="profile-create"] input[name="name"]').setValue(name);
-  await browser.$('[data-testid="profile-create"] button[type="submit"]').click();
-  await browser.$('[data-testid="readiness"]').waitForExist();
-}
-
-async function answerWizard(browser: Browser, applicant: string, provider: string, staticIp: string): Promise<string> {
-  await visit(browser, "eligibility");
-  await browser.$(`input[name="applicant"][value="${applicant}"]`).waitForExist();
-  await browser.$(`input[name="applicant"][value="${applicant}"]`).click();
-  await browser.$(`input[name="provider"][value="${provider}"]`).click();
-  await browser.$(`input[name="staticIp"][value="${staticIp}"]`).click();
-  await browser.$('form[aria-labelledby="questions-title"] button[type="submit"]').click();
-  const decision = browser.$('[data-testid="decision"]');
-  await decision.waitForExist();
-  return decision.getText();
-}
-
-async function fillDetails(browser: Browser, details: Record<string, string>): Promise<void> {
-  const form = browser.$('form[aria-labelledby="details-title"]');
-  await form.waitForExist();
-  for (const [name, value] of Object.entries(details)) await form.$(`input[name="${name}"]`).setValue(value);
-  await form.$('button[type="submit"]').click();
-  await form.$('[role="status"]').waitForExist();
-}
-
-/** Adds `path` for a requirement through the Documents page's button and the native file dialog. */
-async function addDocument(browser: Browser, title: string, path: string): Promise<void> {
-  const count = async () => (await browser.$$("[data-document]").getElements()).length;
-  const before = await count();
-  await browser.$(`button[aria-label="Add file for ${title}"]`).click();
-  await answerFileDialog("Add a document", path);
-  await browser.waitUntil(async () => (await count()) === before + 1, {
-    timeout: 15_000,
-    timeoutMsg: `${path} did not appear on the Documents page`,
-  });
-}
-
-async function readiness(browser: Browser): Promise<string> {
-  return browser.$('[data-testid="documents-readiness"]').getText();
-}
 
 describe("the document kit in the real app", () => {
   it("takes a freelancer from the wizard to a complete package in the Downloads folder", async () => {
@@ -114,9 +62,9 @@ describe("the document kit in the real app", () => {
       await visit(browser, "documents");
       await browser.$('[data-testid="documents-readiness"]').waitForExist();
       expect(await readiness(browser)).toContain("0%");
-      await addDocument(browser, "CNIC, front side", fixture("cnic front.png", png(1000, 630, 2000, 1)));
-      await addDocument(browser, "CNIC, back side", fixture("cnic-back.png", png(1000, 630, 2000, 2)));
-      await addDocument(browser, "Authentication letter (proof of ongoing freelance work)", fixture("letter.pdf", "%PDF-1.4\n%%EOF\n"));
+      await addDocument(browser, "CNIC, front side", fixture(files, "cnic front.png", png(1000, 630, 2000, 1)));
+      await addDocument(browser, "CNIC, back side", fixture(files, "cnic-back.png", png(1000, 630, 2000, 2)));
+      await addDocument(browser, "Authentication letter (proof of ongoing freelance work)", fixture(files, "letter.pdf", "%PDF-1.4\n%%EOF\n"));
 
       const letter = browser.$('[data-slot="3"] [data-document]');
       // WebKitGTK's date field takes the digits in the order of the C locale: month/day/year.
@@ -200,9 +148,9 @@ describe("the document kit in the real app", () => {
 
       await visit(browser, "documents");
       await browser.$('[data-testid="documents-readiness"]').waitForExist();
-      await addDocument(browser, "CNIC, front side", fixture("front.png", png(1000, 630, 2000, 3)));
-      await addDocument(browser, "CNIC, back side", fixture("back.png", png(1000, 630, 2000, 4)));
-      await addDocument(browser, "Proof of active-taxpayer status (NTN certificate)", fixture("ntn.png", png(1240, 1754, 4000, 5)));
+      await addDocument(browser, "CNIC, front side", fixture(files, "front.png", png(1000, 630, 2000, 3)));
+      await addDocument(browser, "CNIC, back side", fixture(files, "back.png", png(1000, 630, 2000, 4)));
+      await addDocument(browser, "Proof of active-taxpayer status (NTN certificate)", fixture(files, "ntn.png", png(1240, 1754, 4000, 5)));
       await browser.waitUntil(async () => (await readiness(browser)).includes("100%"), { timeout: 10_000 });
       for (const check of await browser.$$("[data-check]")) {
         expect(await check.getAttribute("class"), await check.getText()).toContain("check-pass");

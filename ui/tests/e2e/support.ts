@@ -1,7 +1,7 @@
 // Shared by the end-to-end tests: tauri-driver, the real app with its own data folder, local
 // stand-ins for the network services, and answers to the native GTK file dialogs.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createSocket, type Socket } from "node:dgram";
@@ -73,11 +73,11 @@ export async function visit(browser: Browser, section: string): Promise<void> {
   await browser.waitUntil(async () => (await browser.$(`nav a[data-section="${section}"]`).getAttribute("aria-current")) === "page");
 }
 
-/** An HTTP service on 127.0.0.1 that answers `body` to every request. */
-export async function echoService(body: string): Promise<{ server: Server; url: string }> {
+/** An HTTP service on 127.0.0.1 that answers `body` (or what it returns now) to every request. */
+export async function echoService(body: string | (() => string)): Promise<{ server: Server; url: string }> {
   const server = createServer((_req, res) => {
     res.writeHead(200, { "Content-Type": "text/plain" });
-    res.end(body);
+    res.end(typeof body === "string" ? body : body());
   });
   await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` };
@@ -133,4 +133,88 @@ export function zipText(path: string, member: string): string {
   });
   if (out.status !== 0) throw new Error(`cannot read ${member}: ${out.stderr}`);
   return out.stdout;
+}
+
+/** A PNG header with the given size in pixels, padded to `len` bytes (enough for the type and size checks). */
+export function png(width: number, height: number, len: number, salt: number): Buffer {
+  const head = Buffer.concat([Buffer.from("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "latin1"), Buffer.alloc(8), Buffer.from([8, 2, 0, 0, 0]), Buffer.alloc(8)]);
+  head.writeUInt32BE(width, 16);
+  head.writeUInt32BE(height, 20);
+  head.writeUInt32BE(salt, 29);
+  return Buffer.concat([head, Buffer.alloc(Math.max(0, len - head.length), 7)]);
+}
+
+/**
+ * A real notification daemon (dunst) on the test's session bus, logging each notification it
+ * shows to a file; `shown()` reads them back as "summary<TAB>body" lines.
+ */
+export function notificationDaemon(dir: string): { shown: () => string[]; stop: () => void } {
+  const log = join(dir, "notifications.tsv");
+  const script = join(dir, "log-notification.sh");
+  writeFileSync(script, `#!/bin/sh\nprintf '%s\\t%s\\n' "$2" "$3" >> '${log}'\n`, { mode: 0o755 });
+  const config = join(dir, "dunstrc");
+  writeFileSync(config, `[global]\n  timeout = 0\n[log]\n  summary = "*"\n  script = ${script}\n`);
+  const daemon = spawn("dunst", ["-config", config], { stdio: "ignore" });
+  return {
+    shown: () => {
+      try {
+        return readFileSync(log, "utf8").trim().split("\n").filter((l) => l !== "");
+      } catch {
+        return [];
+      }
+    },
+    stop: () => daemon.kill(),
+  };
+}
+
+/** Writes a file to hand to the app. */
+export function fixture(dir: string, name: string, bytes: Buffer | string): string {
+  const path = join(dir, name);
+  writeFileSync(path, bytes);
+  return path;
+}
+
+// Steps through the real UI, shared by the tests that need a profile with a complete kit.
+
+export async function createProfile(browser: Browser, kind: "freelancer" | "firm", name: string): Promise<void> {
+  await browser.$(`[data-testid="profile-create"] input[name="kind"][value="${kind}"]`).click();
+  await browser.$('[data-testid="profile-create"] input[name="name"]').setValue(name);
+  await browser.$('[data-testid="profile-create"] button[type="submit"]').click();
+  await browser.$('[data-testid="readiness"]').waitForExist();
+}
+
+export async function answerWizard(browser: Browser, applicant: string, provider: string, staticIp: string): Promise<string> {
+  await visit(browser, "eligibility");
+  await browser.$(`input[name="applicant"][value="${applicant}"]`).waitForExist();
+  await browser.$(`input[name="applicant"][value="${applicant}"]`).click();
+  await browser.$(`input[name="provider"][value="${provider}"]`).click();
+  await browser.$(`input[name="staticIp"][value="${staticIp}"]`).click();
+  await browser.$('form[aria-labelledby="questions-title"] button[type="submit"]').click();
+  const decision = browser.$('[data-testid="decision"]');
+  await decision.waitForExist();
+  return decision.getText();
+}
+
+export async function fillDetails(browser: Browser, details: Record<string, string>): Promise<void> {
+  const form = browser.$('form[aria-labelledby="details-title"]');
+  await form.waitForExist();
+  for (const [name, value] of Object.entries(details)) await form.$(`input[name="${name}"]`).setValue(value);
+  await form.$('button[type="submit"]').click();
+  await form.$('[role="status"]').waitForExist();
+}
+
+/** Adds `path` for a requirement through the Documents page's button and the native file dialog. */
+export async function addDocument(browser: Browser, title: string, path: string): Promise<void> {
+  const count = async () => (await browser.$$("[data-document]").getElements()).length;
+  const before = await count();
+  await browser.$(`button[aria-label="Add file for ${title}"]`).click();
+  await answerFileDialog("Add a document", path);
+  await browser.waitUntil(async () => (await count()) === before + 1, {
+    timeout: 15_000,
+    timeoutMsg: `${path} did not appear on the Documents page`,
+  });
+}
+
+export async function readiness(browser: Browser): Promise<string> {
+  return browser.$('[data-testid="documents-readiness"]').getText();
 }
