@@ -48,6 +48,8 @@ impl DataDir {
                 source: std::io::Error::new(std::io::ErrorKind::NotADirectory, "not a folder"),
             });
         }
+        // A restore interrupted during its swap is completed before anyone opens the store.
+        crate::backup::finish_pending(&root)?;
         Ok(Self { root })
     }
 

@@ -22,6 +22,7 @@
 
 pub mod applicant;
 pub mod applications;
+pub mod backup;
 pub mod checklist;
 pub mod clock;
 pub mod connection;

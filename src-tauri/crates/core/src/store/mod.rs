@@ -65,6 +65,19 @@ impl Store {
         })
     }
 
+    /// Writes a consistent copy of the whole database to `target` (a new file), while the
+    /// store stays usable: SQLite's `VACUUM INTO`.
+    pub fn snapshot_to(&self, target: &Path) -> Result<()> {
+        let target = target
+            .to_str()
+            .ok_or_else(|| Error::Internal("the snapshot path is not valid UTF-8".into()))?
+            .to_owned();
+        self.with(|conn| {
+            conn.execute("VACUUM INTO ?1", [target])?;
+            Ok(())
+        })
+    }
+
     /// The database file.
     pub fn path(&self) -> &Path {
         &self.path
