@@ -100,6 +100,33 @@ pub enum Command {
     /// Exit code 6 when no keychain is available, or it is locked or refuses.
     #[command(subcommand, visible_alias = "cred")]
     Credentials(crate::credentials::CredentialsCommand),
+    /// Every application of the profile with where it stands and what to do next, and the
+    /// reminders that need attention.
+    Status(ProfileSelector),
+    /// One application's timeline, oldest first, and the moves it allows.
+    Timeline {
+        /// The application's id (see `vca status`).
+        id: Id,
+    },
+    /// Start applications and record what happens to them.
+    #[command(subcommand, visible_alias = "app")]
+    Application(crate::tracking::ApplicationCommand),
+    /// Follow-ups, expiring documents, renewals and your own reminders.
+    #[command(subcommand)]
+    Reminders(crate::tracking::RemindersCommand),
+    /// Write the whole state (database and document vault) to one archive.
+    Backup {
+        /// The archive to create (must not exist).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Replace the whole state with a backup. The archive is checked completely first (every
+    /// file against its SHA-256); a damaged or foreign archive changes nothing. Close the
+    /// desktop app first.
+    Restore {
+        /// The archive written by `vca backup`.
+        file: PathBuf,
+    },
 }
 
 /// `vca rules …`

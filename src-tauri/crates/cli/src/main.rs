@@ -9,6 +9,7 @@ mod credentials;
 mod kit;
 mod output;
 mod run;
+mod tracking;
 
 use std::process::ExitCode;
 

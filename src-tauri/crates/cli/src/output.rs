@@ -47,6 +47,10 @@ pub enum Output {
     Secret {
         secret: String,
     },
+    Status(crate::tracking::StatusReport),
+    Timeline(Box<vca_core::applications::ApplicationView>),
+    Reminders(crate::tracking::RemindersReport),
+    Backup(vca_core::backup::BackupReport),
     /// Something created or removed: `{"ok": true, "id": N}`.
     Done {
         ok: bool,
@@ -94,6 +98,16 @@ pub fn print(out: &Output, json: bool) {
         }
         Output::Documents(list) => list.iter().for_each(crate::kit::print_document),
         Output::Checklist(c) => crate::kit::print_checklist(c),
+        Output::Status(r) => crate::tracking::print_status(r),
+        Output::Timeline(v) => crate::tracking::print_timeline(v),
+        Output::Reminders(r) => crate::tracking::print_reminders(r),
+        Output::Backup(r) => println!(
+            "{}: {} file(s), {:.1} MB, made {}",
+            r.path,
+            r.files,
+            r.bytes as f64 / 1_048_576.0,
+            r.created_at.strftime("%Y-%m-%d %H:%M UTC")
+        ),
         Output::Export(r) => crate::kit::print_export(r),
         Output::VaultCheck(r) => println!(
             "{} document(s) checked; {} missing, {} damaged",

@@ -40,6 +40,11 @@ pub(crate) fn profile_id(store: &Store, sel: &ProfileSelector) -> Result<Id> {
 /// Opens the store and runs the command.
 pub fn run(cli: Cli) -> Result<Output> {
     let dir = DataDir::resolve(cli.data_dir.as_deref())?;
+    // A restore replaces the database file: it runs before the store is opened.
+    if let Command::Restore { file } = &cli.command {
+        let report = vca_core::backup::restore(file, &dir)?;
+        return Ok(Output::Backup(report));
+    }
     let store = Store::open(&dir.database_path())?;
     Ok(match cli.command {
         Command::Info => Output::Info(Info {
@@ -77,6 +82,21 @@ pub fn run(cli: Cli) -> Result<Output> {
         }
         Command::VaultCheck => crate::kit::vault_check(&store, &dir)?,
         Command::Credentials(cmd) => crate::credentials::run(&store, cmd)?,
+        Command::Status(sel) => crate::tracking::status(&store, &sel)?,
+        Command::Timeline { id } => crate::tracking::timeline(&store, id)?,
+        Command::Application(cmd) => crate::tracking::application(&store, &dir, cmd)?,
+        Command::Reminders(cmd) => crate::tracking::reminders(&store, cmd)?,
+        Command::Backup { out } => Output::Backup(vca_core::backup::backup(
+            &store,
+            &dir,
+            &out,
+            jiff::Timestamp::now(),
+        )?),
+        Command::Restore { .. } => {
+            return Err(Error::Internal(
+                "restore runs before the store opens".into(),
+            ));
+        }
         Command::CheckIp { config } => check_ip(&store, &dir, config.as_deref())?,
         Command::Profile(cmd) => profile(&store, cmd)?,
         Command::Ip(IpCommand::Add {

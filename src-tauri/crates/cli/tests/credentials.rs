@@ -3,7 +3,7 @@
 //!
 //! - the leak test: a whole workflow with a known random secret and logging at its most
 //!   verbose, then every byte the app wrote (data folder, SQLite file and its journal, the
-//!   exported package unpacked, every log line) is searched for the secret: zero occurrences;
+//!   exported package unpacked, a backup archive, every log line) is searched for the secret: zero occurrences;
 //! - no keychain reachable: a clear message and exit code 6, nothing written anywhere, and
 //!   the rest of the app working;
 //! - no Secret Service: the kernel keyring is used instead.
@@ -190,6 +190,19 @@ fn a_whole_workflow_leaves_the_secret_nowhere_but_the_keychain() {
         exports.join("package").to_str().unwrap(),
     ]);
     run.ok(&["vault-check"]);
+    run.ok(&[
+        "application",
+        "start",
+        "--title",
+        "Home line",
+        "--mobile",
+        "+923001234567",
+    ]);
+    run.ok(&[
+        "backup",
+        "--out",
+        exports.join("state.vcabackup").to_str().unwrap(),
+    ]);
 
     let mut files = Vec::new();
     every_file(&vca.data(), &mut files);
@@ -201,6 +214,12 @@ fn a_whole_workflow_leaves_the_secret_nowhere_but_the_keychain() {
     assert!(
         files.iter().any(|(name, _)| name.ends_with("summary.html")),
         "and the unpacked export"
+    );
+    assert!(
+        files
+            .iter()
+            .any(|(name, _)| name.ends_with("state.vcabackup")),
+        "and the backup of the whole state"
     );
     assert!(
         occurrences(&run.logs, "TRACE") + occurrences(&run.logs, "DEBUG") > 0,

@@ -72,7 +72,9 @@ fn populated() -> (tempfile::TempDir, DataDir) {
 }
 
 /// The state a user would see: profiles, documents with their files' content, applications.
-fn state(dir: &DataDir) -> (Vec<String>, Vec<(String, Vec<u8>)>, Vec<String>) {
+type State = (Vec<String>, Vec<(String, Vec<u8>)>, Vec<String>);
+
+fn state(dir: &DataDir) -> State {
     let store = Store::open(&dir.database_path()).unwrap();
     let vault = Vault::open(dir.vault_dir()).unwrap();
     let profiles: Vec<String> = store

@@ -1,0 +1,219 @@
+//! `vca status`, `timeline`, `application`, `reminders`, `backup` and `restore`, run as a
+//! user would: the real binary on a real data folder.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+mod support;
+
+use std::{process::Stdio, time::Duration};
+
+use support::{Vca, png};
+
+fn json(out: &str) -> serde_json::Value {
+    serde_json::from_str(out).unwrap()
+}
+
+#[test]
+fn an_application_is_tracked_from_the_command_line_and_illegal_moves_are_refused() {
+    let v = Vca::new();
+    v.ok(&["profile", "add", "--kind", "firm", "Indus Soft"]);
+    let started = json(&v.ok(&[
+        "--json",
+        "application",
+        "start",
+        "--title",
+        "Head office",
+        "--ip",
+        "39.32.10.5",
+        "--kind",
+        "isp-static-ip",
+    ]));
+    let id = started["id"].as_i64().unwrap().to_string();
+
+    let refused = v.run(&["application", "move", &id, "approved"]);
+    assert_eq!(refused.status.code(), Some(3), "invalid input");
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("cannot become approved"));
+    let unknown = v.run(&["application", "move", &id, "whitelisted"]);
+    assert!(
+        String::from_utf8_lossy(&unknown.stderr)
+            .contains("is not a status; use one of: draft, ready")
+    );
+
+    let letter = v.file("request.pdf", b"%PDF-1.4\n%%EOF\n");
+    v.ok(&[
+        "application",
+        "move",
+        &id,
+        "submitted",
+        "--reference",
+        "PTCL-55",
+        "--attach",
+        &letter,
+    ]);
+    let moved = json(&v.ok(&[
+        "--json",
+        "application",
+        "move",
+        &id,
+        "rejected",
+        "--reason",
+        "no static IP on this plan",
+    ]));
+    assert_eq!(moved["application"]["status"], "rejected");
+    let timeline = json(&v.ok(&["--json", "timeline", &id]));
+    let statuses: Vec<&str> = timeline["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["to"].as_str().unwrap())
+        .collect();
+    assert_eq!(statuses, ["draft", "submitted", "rejected"]);
+    assert_eq!(
+        timeline["timeline"][1]["attachments"][0]["originalName"],
+        "request.pdf"
+    );
+    assert_eq!(
+        timeline["nextStatuses"],
+        serde_json::json!(["resubmitted", "withdrawn"])
+    );
+
+    let text = v.ok(&["status"]);
+    assert!(
+        text.contains("Head office") && text.contains("rejected") && text.contains("PTCL-55"),
+        "{text}"
+    );
+
+    v.ok(&[
+        "reminders",
+        "add",
+        "--title",
+        "Ask PTCL for the business plan",
+        "--on",
+        "2026-01-05",
+    ]);
+    let reminders = json(&v.ok(&["--json", "reminders", "list"]));
+    assert_eq!(
+        reminders["due"][0]["title"],
+        "Ask PTCL for the business plan"
+    );
+    let rid = reminders["due"][0]["id"].as_i64().unwrap().to_string();
+    v.ok(&["reminders", "done", &rid]);
+    assert_eq!(
+        json(&v.ok(&["--json", "status"]))["attention"],
+        serde_json::json!([])
+    );
+}
+
+/// The state a user would see, as `vca` prints it.
+fn snapshot(v: &Vca) -> (String, String) {
+    (
+        v.ok(&["--json", "profile", "list"]),
+        v.ok(&["--json", "doc", "list"]),
+    )
+}
+
+#[test]
+fn a_backup_restores_the_whole_state_and_a_bad_archive_changes_nothing() {
+    let v = Vca::new();
+    v.ok(&["profile", "add", "--kind", "freelancer", "Ayesha"]);
+    v.add_cnic_both_sides();
+    let archive = v.dir.path().join("state.vcabackup");
+    let made = json(&v.ok(&["--json", "backup", "--out", archive.to_str().unwrap()]));
+    assert_eq!(made["files"], 3);
+    let saved = snapshot(&v);
+
+    v.ok(&["profile", "add", "--kind", "firm", "Later Ltd"]);
+    v.ok(&["doc", "remove", "1"]);
+    assert_ne!(snapshot(&v), saved);
+
+    let foreign = v.file("photo.png", &png(100, 100, 3000, 9));
+    let refused = v.run(&["restore", &foreign]);
+    assert_eq!(refused.status.code(), Some(3));
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("not a VPN Compliance Assistant backup")
+    );
+    let changed = snapshot(&v);
+    assert_ne!(changed, saved, "a refused restore changed nothing");
+
+    v.ok(&["restore", archive.to_str().unwrap()]);
+    assert_eq!(snapshot(&v), saved);
+    v.ok(&["vault-check"]);
+}
+
+#[test]
+fn killed_at_random_points_during_restores_the_data_is_always_whole() {
+    let v = Vca::new();
+    v.ok(&["profile", "add", "--kind", "freelancer", "Backed Up"]);
+    for i in 0..4u32 {
+        let file = v.file(
+            &format!("scan-{i}.png"),
+            &png(1000, 630, 3 * 1024 * 1024, i),
+        );
+        v.ok(&[
+            "doc",
+            "add",
+            &file,
+            "--requirement",
+            ["cnic-front", "cnic-back"][i as usize % 2],
+        ]);
+    }
+    let archive = v.dir.path().join("state.vcabackup");
+    v.ok(&["backup", "--out", archive.to_str().unwrap()]);
+    let saved = snapshot(&v);
+    let mut seed: u64 = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as u64
+        | 1;
+    eprintln!("seed {seed}");
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let mut completed = 0;
+    for round in 0..20u32 {
+        // Something changed since the backup, so "old" and "restored" differ.
+        v.ok(&[
+            "profile",
+            "add",
+            "--kind",
+            "firm",
+            &format!("Round {round}"),
+        ]);
+        let before = snapshot(&v);
+        let mut child = v
+            .command(&["restore", archive.to_str().unwrap()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        // A restore of this archive takes about 0.4 s in a debug build: kill anywhere in it,
+        // from before it opens the archive to after it finished.
+        std::thread::sleep(Duration::from_millis(next() % 600));
+        let _ = child.kill();
+        let finished = child.wait().unwrap().success();
+        // The next command opens the data folder (finishing an interrupted swap).
+        let after = snapshot(&v);
+        if finished {
+            completed += 1;
+            assert_eq!(after, saved, "round {round}: a finished restore is whole");
+        } else {
+            assert!(
+                after == before || after == saved,
+                "round {round}: neither the old nor the restored state"
+            );
+        }
+        v.ok(&["vault-check"]);
+        let leftovers: Vec<String> = std::fs::read_dir(v.data())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".restore") || n.contains("journal"))
+            .collect();
+        assert!(
+            leftovers.is_empty(),
+            "round {round}: leftovers {leftovers:?}"
+        );
+    }
+    eprintln!("{completed} of 20 restores finished before the kill");
+}
