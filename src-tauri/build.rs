@@ -49,6 +49,8 @@ const COMMANDS: &[&str] = &[
     "list_reminders",
     "add_reminder",
     "complete_reminder",
+    "backup_data",
+    "restore_data",
 ];
 
 fn main() {

@@ -28,21 +28,24 @@ pub async fn pick_file(
     .map_err(|e| IpcError::internal(format!("the file dialog failed: {e}")))
 }
 
-/// Asks where to save; `None` when the user cancels.
+/// Asks where to save; `None` when the user cancels. `filter` names the file type and its
+/// extension, e.g. `("ZIP", "zip")`.
 pub async fn save_file(
     state: &AppState,
     title: &str,
     suggested: &str,
+    filter: (&str, &str),
 ) -> Result<Option<PathBuf>, IpcError> {
     let app = state.app()?;
     let title = title.to_owned();
     let suggested = suggested.to_owned();
+    let (kind, ext) = (filter.0.to_owned(), filter.1.to_owned());
     tauri::async_runtime::spawn_blocking(move || {
         app.dialog()
             .file()
             .set_title(title)
             .set_file_name(suggested)
-            .add_filter("ZIP", &["zip"])
+            .add_filter(kind, &[ext.as_str()])
             .blocking_save_file()
             .and_then(|p| p.into_path().ok())
     })

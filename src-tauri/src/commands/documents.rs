@@ -196,6 +196,7 @@ pub async fn export_package(
             &state,
             "Save the submission package",
             &format!("{name}.zip"),
+            ("ZIP", "zip"),
         )
         .await?
         {

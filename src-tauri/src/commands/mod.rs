@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod applications;
+pub mod backup;
 pub mod connection;
 pub mod credentials;
 pub mod documents;

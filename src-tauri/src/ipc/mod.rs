@@ -153,6 +153,7 @@ use vca_core::{
 
 use vca_core::{
     applications::{Application, ApplicationInput, ApplicationView},
+    backup::BackupReport,
     reminders::{CustomReminderInput, Reminder},
 };
 
@@ -219,4 +220,6 @@ commands! {
     applications::list_reminders(profile_id: Id) -> RemindersView;
     applications::add_reminder(profile_id: Id, input: CustomReminderInput) -> Reminder;
     applications::complete_reminder(id: Id) -> ();
+    backup::backup_data() -> Option<BackupReport>;
+    backup::restore_data() -> Option<BackupReport>;
 }

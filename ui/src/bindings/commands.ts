@@ -7,6 +7,7 @@ import type { ApplicantDetails } from "./ApplicantDetails";
 import type { Application } from "./Application";
 import type { ApplicationInput } from "./ApplicationInput";
 import type { ApplicationView } from "./ApplicationView";
+import type { BackupReport } from "./BackupReport";
 import type { Checklist } from "./Checklist";
 import type { ConnectionReport } from "./ConnectionReport";
 import type { CopiedSecret } from "./CopiedSecret";
@@ -88,6 +89,8 @@ export type Commands = {
   list_reminders: { args: { profileId: number }; result: RemindersView };
   add_reminder: { args: { profileId: number; input: CustomReminderInput }; result: Reminder };
   complete_reminder: { args: { id: number }; result: null };
+  backup_data: { args: Record<string, never>; result: BackupReport | null };
+  restore_data: { args: Record<string, never>; result: BackupReport | null };
 };
 
 /** The command names, in declaration order. */
@@ -139,6 +142,8 @@ export const COMMAND_NAMES = [
   "list_reminders",
   "add_reminder",
   "complete_reminder",
+  "backup_data",
+  "restore_data",
 ] as const satisfies readonly (keyof Commands)[];
 
 /** Every event the backend emits, with its payload. */

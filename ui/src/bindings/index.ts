@@ -14,6 +14,7 @@ export type { ApplicationPortal } from "./ApplicationPortal";
 export type { ApplicationView } from "./ApplicationView";
 export type { Attachment } from "./Attachment";
 export type { Backend } from "./Backend";
+export type { BackupReport } from "./BackupReport";
 export type { Category } from "./Category";
 export type { Check } from "./Check";
 export type { CheckId } from "./CheckId";

@@ -3,6 +3,7 @@ import { PageHeader } from "../components/PageHeader";
 import { t } from "../i18n";
 import { AboutSection } from "./settings/AboutSection";
 import { AppearanceSection } from "./settings/AppearanceSection";
+import { BackupSection } from "./settings/BackupSection";
 import { ProfileSection } from "./settings/ProfileSection";
 
 export function SettingsPage() {
@@ -12,6 +13,7 @@ export function SettingsPage() {
       <div class="stack">
         <ProfileSection />
         <AppearanceSection />
+        <BackupSection />
         <AboutSection />
       </div>
     </>

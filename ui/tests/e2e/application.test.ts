@@ -1,12 +1,14 @@
 // Tracking an application in the real app: from draft to approved with its timeline, a
 // reminder that becomes a desktop notification, and the registered-IP watch raising one when
 // the public IP drifts. Notifications go to a real daemon (dunst) on the test's session bus.
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   addDocument,
+  answerFileDialog,
   answerWizard,
   ARTIFACTS,
   type Browser,
@@ -145,6 +147,18 @@ describe("application tracking in the real app", () => {
       expect(await browser.$('[data-testid="application-line"]').getText()).toContain("Home line: Approved");
       await browser.saveScreenshot(join(ARTIFACTS, "application-drift-overview.png"));
       expect(notifications.shown().filter((n) => n.startsWith("Your public IP")), "announced once").toHaveLength(1);
+
+      // The whole state to one file, through the native save dialog.
+      const archive = join(dir, "everything.vcabackup");
+      await visit(browser, "settings");
+      await browser.$("button=Save a backup…").click();
+      await answerFileDialog("Save a backup", archive);
+      await browser.$('[data-testid="backup-saved"]').waitForExist({ timeout: 15_000 });
+      const members = spawnSync("python3", ["-c", "import sys, tarfile; print('\\n'.join(tarfile.open(sys.argv[1]).getnames()))", archive], { encoding: "utf8" });
+      const names = members.stdout.trim().split("\n");
+      expect(names[0]).toBe("database.sqlite3");
+      expect(names.at(-1)).toBe("vca-backup.json");
+      expect(names.filter((n) => n.startsWith("vault/blobs/"))).toHaveLength(3);
     } finally {
       await browser.deleteSession();
       resolver.socket.close();

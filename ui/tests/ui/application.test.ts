@@ -80,4 +80,16 @@ describe("application tracking", () => {
     await attention.waitFor({ state: "detached" });
     expect(errors).toEqual([]);
   });
+
+  it("Settings saves a backup and asks before restoring one", async () => {
+    const { page, errors } = await app.open("#/settings");
+    await page.click('button:has-text("Save a backup…")');
+    expect(await page.locator('[data-testid="backup-saved"]').innerText()).toContain("3 files, 2.4 MB");
+    await page.click('button:has-text("Restore a backup…")');
+    expect(await page.locator('[role="alertdialog"]').innerText()).toContain("replaces everything");
+    await page.click('button:has-text("Choose the backup…")');
+    expect(await page.locator('[data-testid="backup-restored"]').innerText()).toContain("is whole. Restarting into it");
+    await page.screenshot({ path: artifact("settings-backup.png"), fullPage: true });
+    expect(errors).toEqual([]);
+  });
 });

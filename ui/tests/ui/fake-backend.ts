@@ -258,6 +258,8 @@ export function installFakeBackend(options: FakeOptions): void {
       reminders.push(r);
       return r;
     },
+    backup_data: () => ({ path: "/home/test/VPN-Compliance-Assistant-backup-2026-11-23.vcabackup", createdAt: now, files: 3, bytes: 2_400_000 }),
+    restore_data: () => ({ path: "/home/test/old.vcabackup", createdAt: "2026-11-01T08:00:00Z", files: 3, bytes: 2_400_000 }),
     complete_reminder: ({ id }) => {
       const r = reminders.find((x) => x.id === id);
       if (r) r.doneAt = now;
