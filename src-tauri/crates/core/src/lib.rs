@@ -33,6 +33,7 @@ pub mod documents;
 pub mod eligibility;
 pub mod error;
 pub mod export;
+pub mod firm;
 pub mod history;
 pub mod isp;
 pub mod net_class;

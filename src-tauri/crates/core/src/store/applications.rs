@@ -449,3 +449,70 @@ impl Store {
         })
     }
 }
+
+impl Store {
+    /// The firm view: applications of every profile matching `query`, in its order, with the
+    /// total count; `limit` rows from `query.offset` (all of them when `None`).
+    pub fn firm_page(
+        &self,
+        query: &crate::firm::FirmQuery,
+        limit: Option<u32>,
+    ) -> Result<crate::firm::FirmPage> {
+        use crate::firm::SortKey;
+        let order = match query.sort {
+            SortKey::Title => "a.title COLLATE NOCASE",
+            SortKey::Profile => "p.name COLLATE NOCASE",
+            SortKey::Status => "a.status",
+            SortKey::Reference => "a.reference COLLATE NOCASE",
+            SortKey::Updated => "a.updated_at",
+        };
+        let dir = if query.descending { "DESC" } else { "ASC" };
+        let search = query
+            .search
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| {
+                let escaped = s
+                    .replace('\\', "\\\\")
+                    .replace('%', "\\%")
+                    .replace('_', "\\_");
+                format!("%{escaped}%")
+            });
+        let filter = "FROM applications a JOIN profiles p ON p.id = a.profile_id
+             WHERE (?1 IS NULL OR a.status = ?1)
+               AND (?2 IS NULL OR a.profile_id = ?2)
+               AND (?3 IS NULL OR a.title LIKE ?3 ESCAPE '\\' OR a.reference LIKE ?3 ESCAPE '\\'
+                    OR p.name LIKE ?3 ESCAPE '\\' OR a.registered_ips LIKE ?3 ESCAPE '\\')";
+        let status = query.status.map(Status::as_str);
+        self.with(|conn| {
+            let total: i64 = conn.query_row(
+                &format!("SELECT count(*) {filter}"),
+                params![status, query.profile_id, search],
+                |r| r.get(0),
+            )?;
+            let mut stmt = conn.prepare(&format!(
+                "SELECT {COLUMNS}, p.name {filter} ORDER BY {order} {dir}, a.id {dir} LIMIT ?4 OFFSET ?5"
+            ))?;
+            let rows = stmt.query_map(
+                params![
+                    status,
+                    query.profile_id,
+                    search,
+                    limit.map_or(-1, i64::from),
+                    query.offset
+                ],
+                |row| {
+                    Ok(crate::firm::FirmRow {
+                        application: from_row(row)?,
+                        profile_name: row.get(19)?,
+                    })
+                },
+            )?;
+            Ok(crate::firm::FirmPage {
+                rows: rows.collect::<rusqlite::Result<_>>()?,
+                total: u32::try_from(total).unwrap_or(u32::MAX),
+            })
+        })
+    }
+}
