@@ -51,6 +51,9 @@ const COMMANDS: &[&str] = &[
     "complete_reminder",
     "backup_data",
     "restore_data",
+    "firm_page",
+    "export_applications",
+    "import_sites",
 ];
 
 fn main() {

@@ -6,21 +6,24 @@ use tauri_plugin_dialog::DialogExt;
 
 use crate::{error::IpcError, state::AppState};
 
-/// Asks for one file; `None` when the user cancels.
+/// Asks for one file of the kind named `kind` (e.g. "Documents") with one of `extensions`;
+/// `None` when the user cancels.
 pub async fn pick_file(
     state: &AppState,
     title: &str,
+    kind: &str,
     extensions: &[&str],
 ) -> Result<Option<PathBuf>, IpcError> {
     let app = state.app()?;
     let title = title.to_owned();
+    let kind = kind.to_owned();
     let extensions: Vec<String> = extensions.iter().map(|e| (*e).to_owned()).collect();
     tauri::async_runtime::spawn_blocking(move || {
         let exts: Vec<&str> = extensions.iter().map(String::as_str).collect();
         app.dialog()
             .file()
             .set_title(title)
-            .add_filter("Documents", &exts)
+            .add_filter(kind, &exts)
             .blocking_pick_file()
             .and_then(|p| p.into_path().ok())
     })

@@ -107,6 +107,7 @@ pub async fn move_application(
         match crate::dialogs::pick_file(
             &state,
             "Attach a file to the timeline",
+            "Documents",
             &["pdf", "jpg", "jpeg", "png"],
         )
         .await?

@@ -31,7 +31,8 @@ pub async fn backup_data(state: State<'_, AppState>) -> Result<Option<BackupRepo
 #[tauri::command]
 pub async fn restore_data(state: State<'_, AppState>) -> Result<Option<BackupReport>, IpcError> {
     let Some(archive) =
-        crate::dialogs::pick_file(&state, "Restore a backup", &["vcabackup", "tar"]).await?
+        crate::dialogs::pick_file(&state, "Restore a backup", "Backup", &["vcabackup", "tar"])
+            .await?
     else {
         return Ok(None);
     };

@@ -77,8 +77,13 @@ pub async fn pick_document(
     requirement_id: String,
     dates: DocumentDates,
 ) -> Result<Option<Document>, IpcError> {
-    let picked =
-        crate::dialogs::pick_file(&state, "Add a document", &["pdf", "jpg", "jpeg", "png"]).await?;
+    let picked = crate::dialogs::pick_file(
+        &state,
+        "Add a document",
+        "Documents",
+        &["pdf", "jpg", "jpeg", "png"],
+    )
+    .await?;
     match picked {
         Some(path) => import(&state, profile_id, path, requirement_id, dates)
             .await

@@ -8,6 +8,7 @@ pub mod connection;
 pub mod credentials;
 pub mod documents;
 pub mod eligibility;
+pub mod firm;
 pub mod profiles;
 pub mod rules;
 pub mod settings;

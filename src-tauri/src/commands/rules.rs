@@ -33,8 +33,13 @@ pub async fn rules_info(state: State<'_, AppState>) -> Result<RulesView, IpcErro
 /// A file that is unsigned, tampered, not newer or malformed is refused with the reason.
 #[tauri::command]
 pub async fn import_rules_pack(state: State<'_, AppState>) -> Result<Option<PackInfo>, IpcError> {
-    let Some(path) =
-        crate::dialogs::pick_file(&state, "Import a rules pack", &["vcarules", "json"]).await?
+    let Some(path) = crate::dialogs::pick_file(
+        &state,
+        "Import a rules pack",
+        "Rules pack",
+        &["vcarules", "json"],
+    )
+    .await?
     else {
         return Ok(None);
     };

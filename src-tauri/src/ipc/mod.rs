@@ -154,6 +154,7 @@ use vca_core::{
 use vca_core::{
     applications::{Application, ApplicationInput, ApplicationView},
     backup::BackupReport,
+    firm::{FirmPage, FirmQuery, ImportReport, TableFormat},
     reminders::{CustomReminderInput, Reminder},
 };
 
@@ -222,4 +223,7 @@ commands! {
     applications::complete_reminder(id: Id) -> ();
     backup::backup_data() -> Option<BackupReport>;
     backup::restore_data() -> Option<BackupReport>;
+    firm::firm_page(query: FirmQuery) -> FirmPage;
+    firm::export_applications(query: FirmQuery, format: TableFormat) -> Option<String>;
+    firm::import_sites(profile_id: Id) -> Option<ImportReport>;
 }

@@ -20,6 +20,9 @@ import type { DocumentDates } from "./DocumentDates";
 import type { DroppedFile } from "./DroppedFile";
 import type { EligibilityView } from "./EligibilityView";
 import type { ExportReport } from "./ExportReport";
+import type { FirmPage } from "./FirmPage";
+import type { FirmQuery } from "./FirmQuery";
+import type { ImportReport } from "./ImportReport";
 import type { KeychainStatus } from "./KeychainStatus";
 import type { Overview } from "./Overview";
 import type { PackInfo } from "./PackInfo";
@@ -39,6 +42,7 @@ import type { SiteInput } from "./SiteInput";
 import type { StaffInput } from "./StaffInput";
 import type { StaffMember } from "./StaffMember";
 import type { StatusChange } from "./StatusChange";
+import type { TableFormat } from "./TableFormat";
 
 /** Every command: its arguments (as Tauri expects them, camelCase) and its result. */
 export type Commands = {
@@ -91,6 +95,9 @@ export type Commands = {
   complete_reminder: { args: { id: number }; result: null };
   backup_data: { args: Record<string, never>; result: BackupReport | null };
   restore_data: { args: Record<string, never>; result: BackupReport | null };
+  firm_page: { args: { query: FirmQuery }; result: FirmPage };
+  export_applications: { args: { query: FirmQuery; format: TableFormat }; result: string | null };
+  import_sites: { args: { profileId: number }; result: ImportReport | null };
 };
 
 /** The command names, in declaration order. */
@@ -144,6 +151,9 @@ export const COMMAND_NAMES = [
   "complete_reminder",
   "backup_data",
   "restore_data",
+  "firm_page",
+  "export_applications",
+  "import_sites",
 ] as const satisfies readonly (keyof Commands)[];
 
 /** Every event the backend emits, with its payload. */

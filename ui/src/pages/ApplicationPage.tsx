@@ -9,6 +9,7 @@ import { useLoad } from "../hooks/useLoad";
 import { t, type MessageKey } from "../i18n";
 import { call, onEvent } from "../ipc";
 import { ApplicationDetail } from "./application/ApplicationDetail";
+import { FirmView } from "./application/FirmView";
 import { NewApplicationForm } from "./application/NewApplicationForm";
 import { Reminders } from "./application/Reminders";
 
@@ -84,6 +85,7 @@ export function ApplicationPage() {
             </ul>
           </section>
           {current ? <ApplicationDetail key={`${current.id}-${shell.dataVersion}`} id={current.id} /> : null}
+          <FirmView profileId={profileId} />
         </div>
       ) : null}
     </>

@@ -92,4 +92,42 @@ describe("application tracking", () => {
     await page.screenshot({ path: artifact("settings-backup.png"), fullPage: true });
     expect(errors).toEqual([]);
   });
+
+  it("the firm view searches, filters and sorts every application, exports them and reports refused import rows", async () => {
+    const { page, errors } = await app.open();
+    await page.fill('input[name="name"]', "Indus Soft");
+    await page.click('[data-testid="profile-create"] button[type="submit"]');
+    await page.waitForSelector('[data-testid="readiness"]');
+    await page.click('nav a[data-section="application"]');
+    for (const [title, ip] of [["Lahore office", "39.32.10.5"], ["Karachi office", "39.40.1.1"], ["Multan office", "39.50.2.2"]]) {
+      if (!(await page.locator('[data-testid="application-new"]').isVisible())) await page.click('button:has-text("New application")');
+      const start = page.locator('[data-testid="application-new"]');
+      await start.locator('input[name="title"]').fill(title ?? "");
+      await start.locator('input[name="registeredIps"]').fill(ip ?? "");
+      await start.locator('button[type="submit"]').click();
+      await page.waitForFunction((t) => document.querySelector('#app-title')?.textContent === t, title);
+    }
+    const firm = page.locator('[data-testid="firm-view"]');
+    const names = () => firm.locator("tbody tr td:nth-child(2)").allInnerTexts();
+    await page.waitForFunction(() => document.querySelector('[data-testid="firm-count"]')?.textContent === "1–3 of 3");
+    await firm.getByRole("button", { name: /^Name/ }).click();
+    await page.waitForFunction(() => document.querySelector(".firm-table tbody td:nth-child(2)")?.textContent === "Karachi office");
+    expect(await names()).toEqual(["Karachi office", "Lahore office", "Multan office"]);
+    expect(await firm.locator('th[aria-sort="ascending"]').innerText()).toContain("Name");
+    await firm.locator('input[name="firmSearch"]').fill("39.50");
+    await page.waitForFunction(() => document.querySelector('[data-testid="firm-count"]')?.textContent === "1–1 of 1");
+    expect(await names()).toEqual(["Multan office"]);
+    await firm.locator('input[name="firmSearch"]').fill("");
+    await firm.locator('select[name="firmStatus"]').selectOption("approved");
+    await page.waitForFunction(() => document.querySelector('[data-testid="firm-count"]')?.textContent === "No application matches.");
+    await firm.locator('select[name="firmStatus"]').selectOption("");
+    await firm.getByRole("button", { name: "Export CSV…" }).click();
+    await firm.getByText("/home/test/applications-2026-11-23.csv").waitFor();
+    await firm.getByRole("button", { name: "Import sites and IPs from CSV…" }).click();
+    const report = firm.locator('[data-testid="import-report"]');
+    await report.waitFor();
+    expect(await report.innerText()).toContain("line 4: 192.168.1.10 is a private");
+    await firm.screenshot({ path: artifact("application-firm-view.png") });
+    expect(errors).toEqual([]);
+  });
 });

@@ -258,6 +258,21 @@ export function installFakeBackend(options: FakeOptions): void {
       reminders.push(r);
       return r;
     },
+    firm_page: ({ query }) => {
+      const q = query as Commands["firm_page"]["args"]["query"];
+      const needle = (q.search ?? "").toLowerCase();
+      const rows = applications
+        .map((a) => ({ ...a, profileName: findProfile(a.profileId)?.name ?? "" }))
+        .filter((a) => (q.status ? a.status === q.status : true))
+        .filter((a) => needle === "" || `${a.title} ${a.profileName} ${a.reference ?? ""} ${a.registeredIps.join(" ")}`.toLowerCase().includes(needle))
+        .sort((a, b) => {
+          const key = { title: a.title.localeCompare(b.title), profile: a.profileName.localeCompare(b.profileName), status: a.status.localeCompare(b.status), reference: (a.reference ?? "").localeCompare(b.reference ?? ""), updated: a.id - b.id }[q.sort];
+          return q.descending ? -key : key;
+        });
+      return { rows: rows.slice(q.offset, q.offset + (q.limit || 50)), total: rows.length };
+    },
+    export_applications: ({ format }) => `/home/test/applications-2026-11-23.${String(format)}`,
+    import_sites: () => ({ imported: 2, sitesAdded: 1, ipsAdded: 2, refused: [{ line: 4, reason: "192.168.1.10 is a private (home or office network) address" }] }),
     backup_data: () => ({ path: "/home/test/VPN-Compliance-Assistant-backup-2026-11-23.vcabackup", createdAt: now, files: 3, bytes: 2_400_000 }),
     restore_data: () => ({ path: "/home/test/old.vcabackup", createdAt: "2026-11-01T08:00:00Z", files: 3, bytes: 2_400_000 }),
     complete_reminder: ({ id }) => {

@@ -150,6 +150,45 @@ pub fn write_csv(rows: &[FirmRow], out: impl Write) -> Result<()> {
     })
 }
 
+/// The format of an export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum TableFormat {
+    /// Comma-separated values, for spreadsheets.
+    Csv,
+    /// JSON, for scripts.
+    Json,
+}
+
+/// Writes every row matching `query` to `target` as CSV or JSON: to a temporary file next
+/// to it, renamed over `target` when complete, so a failure leaves no half-written file.
+pub fn export(
+    store: &Store,
+    query: &FirmQuery,
+    format: TableFormat,
+    target: &std::path::Path,
+) -> Result<u32> {
+    let rows = all(store, query)?;
+    let io = |source| Error::Vault {
+        action: "write the export",
+        source,
+    };
+    let dir = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
+    match format {
+        TableFormat::Csv => write_csv(&rows, &mut file)?,
+        TableFormat::Json => {
+            serde_json::to_writer_pretty(&mut file, &rows)
+                .map_err(|e| io(std::io::Error::other(e)))?;
+        }
+    }
+    file.persist(target).map_err(|e| io(e.error))?;
+    Ok(u32::try_from(rows.len()).unwrap_or(u32::MAX))
+}
+
 /// What a CSV import did: how many rows went in, and each refused row with its reason.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
