@@ -54,6 +54,8 @@ const COMMANDS: &[&str] = &[
     "firm_page",
     "export_applications",
     "import_sites",
+    "portal_helper",
+    "open_portal",
 ];
 
 fn main() {

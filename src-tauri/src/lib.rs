@@ -74,6 +74,7 @@ pub fn run() -> std::process::ExitCode {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             use tauri::Manager as _;
             app.state::<AppState>().attach(app.handle().clone());

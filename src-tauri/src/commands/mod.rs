@@ -9,6 +9,7 @@ pub mod credentials;
 pub mod documents;
 pub mod eligibility;
 pub mod firm;
+pub mod portal;
 pub mod profiles;
 pub mod rules;
 pub mod settings;

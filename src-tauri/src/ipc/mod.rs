@@ -155,6 +155,7 @@ use vca_core::{
     applications::{Application, ApplicationInput, ApplicationView},
     backup::BackupReport,
     firm::{FirmPage, FirmQuery, ImportReport, TableFormat},
+    portal::PortalHelper,
     reminders::{CustomReminderInput, Reminder},
 };
 
@@ -226,4 +227,6 @@ commands! {
     firm::firm_page(query: FirmQuery) -> FirmPage;
     firm::export_applications(query: FirmQuery, format: TableFormat) -> Option<String>;
     firm::import_sites(profile_id: Id) -> Option<ImportReport>;
+    portal::portal_helper(id: Id) -> PortalHelper;
+    portal::open_portal(id: Id) -> ();
 }

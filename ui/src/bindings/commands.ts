@@ -26,6 +26,7 @@ import type { ImportReport } from "./ImportReport";
 import type { KeychainStatus } from "./KeychainStatus";
 import type { Overview } from "./Overview";
 import type { PackInfo } from "./PackInfo";
+import type { PortalHelper } from "./PortalHelper";
 import type { Profile } from "./Profile";
 import type { ProfileDetail } from "./ProfileDetail";
 import type { ProfileInput } from "./ProfileInput";
@@ -98,6 +99,8 @@ export type Commands = {
   firm_page: { args: { query: FirmQuery }; result: FirmPage };
   export_applications: { args: { query: FirmQuery; format: TableFormat }; result: string | null };
   import_sites: { args: { profileId: number }; result: ImportReport | null };
+  portal_helper: { args: { id: number }; result: PortalHelper };
+  open_portal: { args: { id: number }; result: null };
 };
 
 /** The command names, in declaration order. */
@@ -154,6 +157,8 @@ export const COMMAND_NAMES = [
   "firm_page",
   "export_applications",
   "import_sites",
+  "portal_helper",
+  "open_portal",
 ] as const satisfies readonly (keyof Commands)[];
 
 /** Every event the backend emits, with its payload. */

@@ -71,6 +71,8 @@ export type { Overview } from "./Overview";
 export type { PackInfo } from "./PackInfo";
 export type { Path } from "./Path";
 export type { Portal } from "./Portal";
+export type { PortalField } from "./PortalField";
+export type { PortalHelper } from "./PortalHelper";
 export type { Profile } from "./Profile";
 export type { ProfileDetail } from "./ProfileDetail";
 export type { ProfileInput } from "./ProfileInput";

@@ -56,6 +56,16 @@ describe("application tracking", () => {
     const options = await detail.locator('input[name="to"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
     expect(options).toEqual(["resubmitted", "draft", "withdrawn"]);
     await page.screenshot({ path: artifact("application-timeline.png"), fullPage: true });
+
+    // The portal helper: the official page opens in the browser (never inside the app), and
+    // each value is one click away, a missing one pointing to where it is entered.
+    await detail.locator('[data-testid="portal-helper"] summary').click();
+    await detail.getByRole("button", { name: "Open the portal page" }).click();
+    await page.waitForFunction(() => (window as unknown as { __fakeOpened?: number }).__fakeOpened === 1);
+    const fields = await detail.locator(".portal-field").allInnerTexts();
+    expect(fields[2]).toContain("39.32.10.5");
+    expect(fields[0]).toContain("missing: enter it in your details");
+    await detail.getByRole("button", { name: "Copy IP address(es) to whitelist" }).waitFor();
     expect(errors).toEqual([]);
   });
 

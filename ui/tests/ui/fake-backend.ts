@@ -273,6 +273,23 @@ export function installFakeBackend(options: FakeOptions): void {
     },
     export_applications: ({ format }) => `/home/test/applications-2026-11-23.${String(format)}`,
     import_sites: () => ({ imported: 2, sitesAdded: 1, ipsAdded: 2, refused: [{ line: 4, reason: "192.168.1.10 is a private (home or office network) address" }] }),
+    portal_helper: ({ id }) => {
+      const a = findApplication(id);
+      const d = detailsBy.get(a.profileId) ?? {};
+      return {
+        url: "https://www.pta.gov.pk/",
+        pageTitle: "PTA's online VPN registration and IP whitelisting portal",
+        fields: [
+          { label: "Applicant's full name (as on the CNIC)", value: d.fullName ?? null },
+          { label: "CNIC number", value: d.cnic ?? null },
+          { label: "IP address(es) to whitelist", value: a.registeredIps.join(", ") || null },
+        ],
+      };
+    },
+    open_portal: () => {
+      (window as unknown as { __fakeOpened: number }).__fakeOpened = ((window as unknown as { __fakeOpened?: number }).__fakeOpened ?? 0) + 1;
+      return null;
+    },
     backup_data: () => ({ path: "/home/test/VPN-Compliance-Assistant-backup-2026-11-23.vcabackup", createdAt: now, files: 3, bytes: 2_400_000 }),
     restore_data: () => ({ path: "/home/test/old.vcabackup", createdAt: "2026-11-01T08:00:00Z", files: 3, bytes: 2_400_000 }),
     complete_reminder: ({ id }) => {

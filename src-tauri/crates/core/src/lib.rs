@@ -38,6 +38,7 @@ pub mod history;
 pub mod isp;
 pub mod net_class;
 pub mod overview;
+pub mod portal;
 pub mod profile;
 pub mod registry;
 pub mod reminders;

@@ -566,3 +566,43 @@ fn a_private_address_cannot_be_registered_and_a_draft_can_be_deleted() {
     applications::delete(&e.store, app.id).unwrap();
     assert!(e.store.applications_of(e.profile).unwrap().is_empty());
 }
+
+#[test]
+fn the_portal_helper_lists_the_values_in_the_portals_order_with_the_page_from_the_pack() {
+    let e = env();
+    e.complete_kit();
+    let app = e.start("Home line", None).unwrap();
+    assert_eq!(
+        e.store.application(app.id).unwrap().category_id.as_deref(),
+        Some("freelancer-mobile"),
+        "the wizard's category"
+    );
+    let helper = vca_core::portal::helper(&e.store, &shipped(), app.id).unwrap();
+    assert!(helper.url.as_deref().unwrap().starts_with("https://"));
+    let fields: Vec<(&str, Option<&str>)> = helper
+        .fields
+        .iter()
+        .map(|f| (f.label.as_str(), f.value.as_deref()))
+        .collect();
+    assert_eq!(
+        fields[..6],
+        [
+            (
+                "Application type",
+                Some("VPN registration for a freelancer, by mobile number")
+            ),
+            (
+                "Applicant's full name (as on the CNIC)",
+                Some("Ayesha Khan")
+            ),
+            ("CNIC number", Some("35202-1234567-1")),
+            ("Email", Some("ayesha@example.pk")),
+            ("Mobile number", Some("+92 300 1234567")),
+            ("Mobile number to register", Some("+923001234567")),
+        ]
+    );
+    assert!(
+        fields.contains(&("VPN service", None)),
+        "missing values are shown as missing"
+    );
+}

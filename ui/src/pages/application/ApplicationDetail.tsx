@@ -10,6 +10,7 @@ import { useForm } from "../../hooks/useForm";
 import { useLoad } from "../../hooks/useLoad";
 import { formatBytes, formatDate, formatDateTime, t, type MessageKey } from "../../i18n";
 import { call } from "../../ipc";
+import { PortalHelper } from "./PortalHelper";
 
 const statusLabel = (s: Status) => t(`application.status.${s}` as MessageKey);
 
@@ -54,6 +55,7 @@ export function ApplicationDetail({ id }: { id: number }) {
       <p class="next-action" data-testid="next-action">
         <strong>{t("application.next")}</strong> {view.nextAction}
       </p>
+      <PortalHelper id={a.id} />
       {view.nextStatuses.length > 0 ? <MoveForm view={view} /> : null}
       <h3>{t("application.timeline")}</h3>
       <ol class="timeline" data-testid="timeline">

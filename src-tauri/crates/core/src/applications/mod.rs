@@ -264,7 +264,18 @@ pub fn start(
     input: &ApplicationInput,
     now: Timestamp,
 ) -> Result<Application> {
-    let input = validate(input)?;
+    let mut input = validate(input)?;
+    // A registration is in the category the eligibility wizard chose, unless given.
+    if input.category_id.is_none()
+        && input.kind.unwrap_or(ApplicationKind::Registration) == ApplicationKind::Registration
+        && let Some(answers) = store.eligibility_answers(profile_id)?
+    {
+        let (pack, _) = store.current_rules()?;
+        input.category_id = crate::eligibility::decide(&pack, answers)
+            .ok()
+            .and_then(|d| d.category)
+            .map(|c| c.id);
+    }
     let started_at = instant_of(input.started_on, now)?;
     if started_at > now + FUTURE_GRACE {
         return Err(Error::invalid(
