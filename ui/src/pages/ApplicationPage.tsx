@@ -58,6 +58,7 @@ export function ApplicationPage() {
             {adding || apps.length === 0 ? (
               <NewApplicationForm
                 profileId={profileId}
+                registrations={apps.filter((a) => a.kind === "registration")}
                 onStarted={(id) => {
                   setAdding(false);
                   setSelected(id);
@@ -84,7 +85,7 @@ export function ApplicationPage() {
               ))}
             </ul>
           </section>
-          {current ? <ApplicationDetail key={`${current.id}-${shell.dataVersion}`} id={current.id} /> : null}
+          {current ? <ApplicationDetail key={`${current.id}-${shell.dataVersion}`} id={current.id} others={apps} /> : null}
           <FirmView profileId={profileId} />
         </div>
       ) : null}

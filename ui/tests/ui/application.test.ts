@@ -28,7 +28,7 @@ describe("application tracking", () => {
     expect(await detail.locator('[data-testid="application-status"]').innerText()).toBe("Draft");
     const move = async (label: string, fill: Record<string, string> = {}) => {
       await detail.getByLabel(label, { exact: true }).check();
-      for (const [name, value] of Object.entries(fill)) await detail.locator(`input[name="${name}"]`).fill(value);
+      for (const [name, value] of Object.entries(fill)) await detail.locator(`[data-testid="move-form"] input[name="${name}"]`).fill(value);
       await detail.locator('[data-testid="move-form"] button[type="submit"]').click();
     };
     const statusIs = (text: string) =>
@@ -44,7 +44,7 @@ describe("application tracking", () => {
 
     // A rejection needs its reason: the field is required, nothing is recorded without it.
     await move("Rejected");
-    expect(await detail.locator('input[name="reason"]').evaluate((e) => (e as HTMLInputElement).validity.valueMissing)).toBe(true);
+    expect(await detail.locator('[data-testid="move-form"] input[name="reason"]').evaluate((e) => (e as HTMLInputElement).validity.valueMissing)).toBe(true);
     expect(await detail.locator('[data-testid="application-status"]').innerText()).toBe("Submitted");
     await move("Rejected", { reason: "CNIC back side unreadable" });
     await statusIs("Rejected");
@@ -138,6 +138,37 @@ describe("application tracking", () => {
     await report.waitFor();
     expect(await report.innerText()).toContain("line 4: 192.168.1.10 is a private");
     await firm.screenshot({ path: artifact("application-firm-view.png") });
+    expect(errors).toEqual([]);
+  });
+
+  it("a side ticket that blocks a registration is shown on it until it is done", async () => {
+    const { page, errors } = await app.open();
+    await page.fill('input[name="name"]', "Ayesha Khan");
+    await page.click('[data-testid="profile-create"] button[type="submit"]');
+    await page.waitForSelector('[data-testid="readiness"]');
+    await page.click('nav a[data-section="application"]');
+    const start = page.locator('[data-testid="application-new"]');
+    await start.locator('input[name="title"]').fill("Home line");
+    await start.locator('button[type="submit"]').click();
+    await page.waitForFunction(() => document.querySelector("#app-title")?.textContent === "Home line");
+    await page.click('button:has-text("New application")');
+    await start.locator('select[name="kind"]').selectOption("ispStaticIp");
+    await start.locator('input[name="title"]').fill("PTCL static IP");
+    await start.locator('select[name="blocksId"]').selectOption({ label: "Home line" });
+    await start.locator('button[type="submit"]').click();
+    await page.waitForFunction(() => document.querySelector("#app-title")?.textContent === "PTCL static IP");
+    expect(await page.locator('[data-testid="application-detail"]').innerText()).toContain("Needed for: Home line");
+    await page.click('[data-application] >> text=Home line');
+    await page.waitForFunction(() => document.querySelector("#app-title")?.textContent === "Home line");
+    expect(await page.locator('[data-testid="blocked-by"]').innerText()).toBe("Waiting for: PTCL static IP (Draft)");
+
+    // Details are changed in place.
+    await page.locator(".edit-application summary").click();
+    const edit = page.locator('[data-testid="application-edit"]');
+    await edit.locator('input[name="reference"]').fill("PTA-2026-9");
+    await edit.locator('button[type="submit"]').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="application-detail"]')?.textContent?.includes("PTA-2026-9"));
+    await page.screenshot({ path: artifact("application-blocked.png"), fullPage: true });
     expect(errors).toEqual([]);
   });
 });

@@ -215,7 +215,7 @@ export function installFakeBackend(options: FakeOptions): void {
         id: nextId++,
         profileId: profileId as number,
         kind: i.kind ?? "registration",
-        blocksId: null,
+        blocksId: i.blocksId ?? null,
         portal: i.kind === "ispStaticIp" ? "isp" : i.kind === "psebRegistration" ? "psebOneWindow" : "pta",
         categoryId: null,
         title: i.title.trim(),
@@ -236,7 +236,12 @@ export function installFakeBackend(options: FakeOptions): void {
       addEvent(app.id, null, "draft");
       return app;
     },
-    update_application: ({ id }) => findApplication(id),
+    update_application: ({ id, input }) => {
+      const a = findApplication(id);
+      const i = input as Commands["update_application"]["args"]["input"];
+      Object.assign(a, { title: i.title, registeredIps: i.registeredIps, reference: i.reference ?? null, renewalOn: i.renewalOn ?? null, notes: i.notes ?? null });
+      return a;
+    },
     delete_application: ({ id }) => {
       applications.splice(applications.indexOf(findApplication(id)), 1);
       return null;

@@ -10,17 +10,21 @@ import { useForm } from "../../hooks/useForm";
 import { useLoad } from "../../hooks/useLoad";
 import { formatBytes, formatDate, formatDateTime, t, type MessageKey } from "../../i18n";
 import { call } from "../../ipc";
+import type { Application } from "../../bindings/Application";
+import { EditApplicationForm } from "./EditApplicationForm";
 import { PortalHelper } from "./PortalHelper";
 
 const statusLabel = (s: Status) => t(`application.status.${s}` as MessageKey);
 
-export function ApplicationDetail({ id }: { id: number }) {
+export function ApplicationDetail({ id, others }: { id: number; others: Application[] }) {
   const shell = useShell();
   const load = useLoad(() => call("application_view", { id }), [id]);
   if (load.state === "loading") return <p aria-busy="true">{t("app.loading")}</p>;
   if (load.state === "failed") return <ErrorNotice error={load.error} onRetry={shell.dataChanged} />;
   const view = load.data;
   const a = view.application;
+  const blockers = others.filter((o) => o.blocksId === a.id && o.status !== "approved" && o.status !== "withdrawn");
+  const blocks = others.find((o) => o.id === a.blocksId);
   return (
     <section class="card" aria-labelledby="app-title" data-testid="application-detail">
       <div class="slot-head">
@@ -55,6 +59,13 @@ export function ApplicationDetail({ id }: { id: number }) {
       <p class="next-action" data-testid="next-action">
         <strong>{t("application.next")}</strong> {view.nextAction}
       </p>
+      {blockers.length > 0 ? (
+        <p class="notice" data-testid="blocked-by">
+          {t("application.blockedBy", { titles: blockers.map((b) => `${b.title} (${statusLabel(b.status)})`).join(", ") })}
+        </p>
+      ) : null}
+      {blocks ? <p class="muted">{t("application.blocksShown", { title: blocks.title })}</p> : null}
+      <EditApplicationForm app={a} others={others} />
       <PortalHelper id={a.id} />
       {view.nextStatuses.length > 0 ? <MoveForm view={view} /> : null}
       <h3>{t("application.timeline")}</h3>

@@ -1,5 +1,6 @@
 // Starts an application as a draft: what kind, a name, what is registered.
 import { useState } from "preact/hooks";
+import type { Application } from "../../bindings/Application";
 import type { ApplicationKind } from "../../bindings/ApplicationKind";
 import { SelectField, TextField } from "../../components/Field";
 import { useForm } from "../../hooks/useForm";
@@ -8,13 +9,22 @@ import { call } from "../../ipc";
 
 const KINDS: readonly ApplicationKind[] = ["registration", "ispStaticIp", "psebRegistration"];
 
-export function NewApplicationForm({ profileId, onStarted }: { profileId: number; onStarted(id: number): void }) {
+export function NewApplicationForm({
+  profileId,
+  registrations,
+  onStarted,
+}: {
+  profileId: number;
+  registrations: Application[];
+  onStarted(id: number): void;
+}) {
   const form = useForm();
   const [kind, setKind] = useState<ApplicationKind>("registration");
   const [title, setTitle] = useState("");
   const [ips, setIps] = useState("");
   const [mobile, setMobile] = useState("");
   const [startedOn, setStartedOn] = useState("");
+  const [blocks, setBlocks] = useState("");
   return (
     <form
       class="stack"
@@ -30,6 +40,7 @@ export function NewApplicationForm({ profileId, onStarted }: { profileId: number
               registeredIps: ips.split(/[\s,]+/).filter((x) => x !== ""),
               ...(mobile === "" ? {} : { mobileNumber: mobile }),
               ...(startedOn === "" ? {} : { startedOn }),
+              ...(kind === "registration" || blocks === "" ? {} : { blocksId: Number(blocks) }),
             },
           });
           onStarted(app.id);
@@ -59,6 +70,20 @@ export function NewApplicationForm({ profileId, onStarted }: { profileId: number
             />
             <TextField name="mobileNumber" label={t("application.mobile")} value={mobile} onInput={setMobile} optional dir="ltr" />
           </>
+        ) : registrations.length > 0 ? (
+          <div class="field">
+            <label>
+              {t("application.blocks")}{" "}
+              <select name="blocksId" value={blocks} onChange={(e) => setBlocks(e.currentTarget.value)}>
+                <option value="">{t("application.blocksNothing")}</option>
+                {registrations.map((r) => (
+                  <option key={r.id} value={String(r.id)}>
+                    {r.title}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
         ) : null}
         <div class="field">
           <label>
