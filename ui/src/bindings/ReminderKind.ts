@@ -3,4 +3,4 @@
 /**
  * What a reminder is about.
  */
-export type ReminderKind = "followUp" | "respond" | "documentExpiry" | "renewal" | "ipDrift" | "custom";
+export type ReminderKind = "followUp" | "respond" | "documentExpiry" | "renewal" | "ipDrift" | "deadline" | "custom";

@@ -30,6 +30,7 @@ export type { Credential } from "./Credential";
 export type { CredentialInput } from "./CredentialInput";
 export type { CredentialKind } from "./CredentialKind";
 export type { CustomReminderInput } from "./CustomReminderInput";
+export type { Deadline } from "./Deadline";
 export type { Decision } from "./Decision";
 export type { Discovery } from "./Discovery";
 export type { DiscoveryStatus } from "./DiscoveryStatus";

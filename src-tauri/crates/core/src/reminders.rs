@@ -27,6 +27,8 @@ pub enum ReminderKind {
     Renewal,
     /// The public IP is not the registered one.
     IpDrift,
+    /// A deadline from the rules pack.
+    Deadline,
     /// Set by the user.
     Custom,
 }
@@ -40,6 +42,7 @@ impl ReminderKind {
             Self::DocumentExpiry => "documentExpiry",
             Self::Renewal => "renewal",
             Self::IpDrift => "ipDrift",
+            Self::Deadline => "deadline",
             Self::Custom => "custom",
         }
     }
@@ -52,6 +55,7 @@ impl ReminderKind {
             Self::DocumentExpiry,
             Self::Renewal,
             Self::IpDrift,
+            Self::Deadline,
             Self::Custom,
         ]
         .into_iter()
@@ -167,7 +171,60 @@ pub fn sync(store: &Store, pack: &RulesPack, now: Timestamp) -> Result<usize> {
             due_at: morning_of(days_before(expires, WARN_DAYS_AHEAD))?,
         });
     }
+    new.extend(deadline_reminders(store, pack, now)?);
     store.add_reminders(&new, now)
+}
+
+/// Days ahead of a rules-pack deadline that its reminder fires.
+pub const DEADLINE_DAYS_AHEAD: i64 = 14;
+
+/// A reminder for each future deadline of the rules pack that concerns a profile's category,
+/// unless the profile already has an approved registration.
+fn deadline_reminders(store: &Store, pack: &RulesPack, now: Timestamp) -> Result<Vec<NewReminder>> {
+    let today = now.to_zoned(jiff::tz::TimeZone::system()).date();
+    let upcoming: Vec<&crate::rules::Deadline> =
+        pack.deadlines.iter().filter(|d| d.date >= today).collect();
+    if upcoming.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for profile in store.list_profiles()? {
+        let Some(answers) = store.eligibility_answers(profile.id)? else {
+            continue;
+        };
+        let Some(category) = crate::eligibility::decide(pack, answers)
+            .ok()
+            .and_then(|d| d.category)
+        else {
+            continue;
+        };
+        let approved = store.applications_of(profile.id)?.iter().any(|a| {
+            a.kind == crate::applications::ApplicationKind::Registration
+                && a.status == crate::applications::Status::Approved
+        });
+        if approved {
+            continue;
+        }
+        for d in &upcoming {
+            if !d.categories.is_empty() && !d.categories.contains(&category.id) {
+                continue;
+            }
+            out.push(NewReminder {
+                key: format!("deadline:{}:{}", d.id, profile.id),
+                kind: ReminderKind::Deadline,
+                profile_id: Some(profile.id),
+                application_id: None,
+                title: format!("{} by {}", d.title.en, d.date),
+                body: pack
+                    .source(&d.source)
+                    .map(|s| format!("Source: {} ({})", s.title.en, s.url))
+                    .unwrap_or_default(),
+                // Less than two weeks away already: due at once.
+                due_at: morning_of(days_before(d.date, DEADLINE_DAYS_AHEAD))?,
+            });
+        }
+    }
+    Ok(out)
 }
 
 /// Marks every due, unfired reminder fired and returns them: each is returned exactly once,

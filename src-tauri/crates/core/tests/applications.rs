@@ -606,3 +606,62 @@ fn the_portal_helper_lists_the_values_in_the_portals_order_with_the_page_from_th
         "missing values are shown as missing"
     );
 }
+
+#[test]
+fn a_rules_pack_deadline_reminds_the_applicants_it_concerns_two_weeks_ahead() {
+    let e = env();
+    e.complete_kit();
+    let mut pack = shipped();
+    pack.deadlines.push(vca_core::rules::Deadline {
+        id: "mobile-registration-2026".into(),
+        title: vca_core::rules::Text {
+            en: "Register your mobile number with PTA".into(),
+            ur: None,
+        },
+        date: date(2026, 12, 31),
+        categories: vec!["freelancer-mobile".into()],
+        source: "pta-freelancer-mobile".into(),
+    });
+    vca_core::rules::validate(&pack).unwrap();
+    let mut wrong = pack.clone();
+    wrong.deadlines[0].categories = vec!["astronauts".into()];
+    assert!(
+        vca_core::rules::validate(&wrong)
+            .unwrap_err()
+            .contains("unknown category")
+    );
+
+    assert_eq!(reminders::sync(&e.store, &pack, e.t0).unwrap(), 1);
+    assert!(
+        reminders::fire_due(&e.store, "2026-12-16T00:00:00Z".parse().unwrap())
+            .unwrap()
+            .is_empty()
+    );
+    let fired = reminders::fire_due(&e.store, "2026-12-18T00:00:00Z".parse().unwrap()).unwrap();
+    assert_eq!(fired[0].kind, ReminderKind::Deadline);
+    assert_eq!(
+        fired[0].title,
+        "Register your mobile number with PTA by 2026-12-31"
+    );
+
+    // A deadline that has passed reminds nobody.
+    let late: Timestamp = "2027-01-05T10:00:00Z".parse().unwrap();
+    let other = e
+        .store
+        .create_profile(&ProfileInput {
+            kind: ProfileKind::Freelancer,
+            name: "Bilal".into(),
+        })
+        .unwrap();
+    e.store
+        .save_eligibility_answers(
+            other.id,
+            &Answers {
+                applicant: Applicant::Freelancer,
+                provider: VpnProvider::Own,
+                static_ip: StaticIpAnswer::No,
+            },
+        )
+        .unwrap();
+    assert_eq!(reminders::sync(&e.store, &pack, late).unwrap(), 0);
+}

@@ -237,6 +237,24 @@ pub struct LicensedProviders {
     pub providers: Vec<LicensedProvider>,
 }
 
+/// A date by which applicants must have done something (e.g. registered), with the categories
+/// it concerns; the app reminds ahead of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Deadline {
+    /// Stable id.
+    pub id: String,
+    /// What must be done, e.g. "Register your VPN with PTA".
+    pub title: Text,
+    /// The last day.
+    pub date: Date,
+    /// The [`Category`] ids it concerns; empty means every category.
+    #[serde(default)]
+    pub categories: Vec<String>,
+    /// The [`Source`] id announcing it.
+    pub source: String,
+}
+
 /// A whole rules pack.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -261,6 +279,10 @@ pub struct RulesPack {
     pub paths: Vec<Path>,
     /// VPN providers licensed by PTA.
     pub licensed_providers: LicensedProviders,
+    /// Deadlines announced by the regulator (none in packs before version 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<Deadline>>", optional)]
+    pub deadlines: Vec<Deadline>,
 }
 
 impl RulesPack {

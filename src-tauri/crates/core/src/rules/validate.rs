@@ -128,5 +128,18 @@ pub fn validate(pack: &RulesPack) -> Result<(), Problem> {
         "the licensed-provider list",
         &pack.licensed_providers.source,
     )?;
+    unique("deadline", pack.deadlines.iter().map(|d| d.id.as_str()))?;
+    for d in &pack.deadlines {
+        let owner = format!("deadline {}", d.id);
+        text(&owner, &d.title)?;
+        source(&owner, &d.source)?;
+        if let Some(c) = d
+            .categories
+            .iter()
+            .find(|c| !categories.contains(c.as_str()))
+        {
+            return Err(format!("{owner} concerns unknown category {c:?}"));
+        }
+    }
     Ok(())
 }
