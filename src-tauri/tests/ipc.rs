@@ -76,7 +76,7 @@ fn a_profile_round_trips_through_ipc_with_camel_case_arguments() {
         "the first profile is active"
     );
     assert_eq!(
-        overview["readinessPercent"], 40,
+        overview["readinessPercent"], 33,
         "profile and IP done; no connection check yet"
     );
 }
@@ -129,8 +129,11 @@ fn settings_patches_persist_across_a_restart() {
             AppState::open(Some(dir.path()), None, std::time::Instant::now()),
             tempfile::tempdir().expect("t"),
         );
-        h.invoke("update_settings", json!({ "patch": { "theme": "dark" } }))
-            .expect("patch");
+        h.invoke(
+            "update_settings",
+            json!({ "patch": { "theme": "dark", "followUpDays": 10 } }),
+        )
+        .expect("patch");
     }
     let h = Harness::with_state(
         AppState::open(Some(dir.path()), None, std::time::Instant::now()),
@@ -139,7 +142,7 @@ fn settings_patches_persist_across_a_restart() {
     let settings = h.invoke("get_settings", json!({})).expect("settings");
     assert_eq!(
         settings,
-        json!({ "theme": "dark", "language": "system", "activeProfileId": null, "recheckHours": 6, "maxDocumentMb": 20 })
+        json!({ "theme": "dark", "language": "system", "activeProfileId": null, "recheckHours": 6, "maxDocumentMb": 20, "followUpDays": 10 })
     );
 }
 

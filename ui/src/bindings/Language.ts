@@ -3,4 +3,4 @@
 /**
  * The language of the interface.
  */
-export type Language = "system" | "en";
+export type Language = "system" | "en" | "ur";

@@ -1,11 +1,13 @@
 // The one i18n layer: every visible string goes through `t`. A locale is a catalogue plus a
 // text direction; adding Urdu means adding `ur.ts` and one entry in LOCALES, nothing in
 // components (layout uses CSS logical properties and follows <html dir>).
+import type { Text } from "../bindings/Text";
 import { en, type MessageKey, type Messages } from "./en";
+import { ur } from "./ur";
 
 export type { MessageKey } from "./en";
 
-export type Locale = "en";
+export type Locale = "en" | "ur";
 
 interface LocaleInfo {
   messages: Messages;
@@ -16,6 +18,7 @@ interface LocaleInfo {
 
 export const LOCALES: Record<Locale, LocaleInfo> = {
   en: { messages: en, dir: "ltr", tag: "en" },
+  ur: { messages: ur, dir: "rtl", tag: "ur-PK" },
 };
 
 let current: Locale = "en";
@@ -47,9 +50,13 @@ export function currentLocale(): Locale {
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
   const template = LOCALES[current].messages[key];
   if (!params) return template;
+  const rtl = LOCALES[current].dir === "rtl";
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
-    return value === undefined ? whole : formatValue(value);
+    if (value === undefined) return whole;
+    // In right-to-left text a value (an IP, a number, a date, a name) is isolated, so its own
+    // direction is kept and it does not reorder the words around it.
+    return rtl ? `\u2068${formatValue(value)}\u2069` : formatValue(value);
   });
 }
 
@@ -82,4 +89,9 @@ export function formatBytes(bytes: number): string {
     unitDisplay: unit === 0 ? "long" : "short",
     maximumFractionDigits: value < 10 && unit > 0 ? 1 : 0,
   }).format(value);
+}
+
+/** A text from the rules pack in the current language (English where it has no translation). */
+export function tx(text: Text): string {
+  return current === "ur" && text.ur ? text.ur : text.en;
 }

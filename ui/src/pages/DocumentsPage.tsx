@@ -10,7 +10,7 @@ import { PageHeader } from "../components/PageHeader";
 import { useShell } from "../context";
 import { useForm } from "../hooks/useForm";
 import { useLoad } from "../hooks/useLoad";
-import { t, type MessageKey } from "../i18n";
+import { t, tx, type MessageKey } from "../i18n";
 import { call, onEvent } from "../ipc";
 import { hashFor } from "../router";
 import { SlotCard } from "./documents/SlotCard";
@@ -50,14 +50,14 @@ function Kit({ profileId, checklist }: { profileId: number; checklist: Checklist
         <p>
           <strong>{t("documents.notNeeded")}</strong>
         </p>
-        <p>{checklist.decision.why.en}</p>
+        <p>{tx(checklist.decision.why)}</p>
       </section>
     );
   }
   return (
     <div class="stack">
       <section class="card readiness" aria-labelledby="kit-title">
-        <h2 id="kit-title">{checklist.category.title.en}</h2>
+        <h2 id="kit-title">{tx(checklist.category.title)}</h2>
         <p class="readiness-value" data-testid="documents-readiness">
           {t("documents.readiness", { percent: checklist.readinessPercent })}
         </p>
@@ -100,7 +100,7 @@ function Dropped({ profileId, checklist }: { profileId: number; checklist: Check
                 <select value={requirementId} onChange={(e) => setChoice({ ...choice, [f.index]: e.currentTarget.value })}>
                   {requirements.map((r) => (
                     <option key={r.id} value={r.id}>
-                      {r.title.en}
+                      {tx(r.title)}
                     </option>
                   ))}
                 </select>

@@ -15,7 +15,7 @@ import { RadioGroup } from "../components/RadioGroup";
 import { useShell } from "../context";
 import { useForm } from "../hooks/useForm";
 import { useLoad } from "../hooks/useLoad";
-import { formatDate, t, type MessageKey } from "../i18n";
+import { formatDate, t, tx, type MessageKey } from "../i18n";
 import { call } from "../ipc";
 import { DetailsForm } from "./eligibility/DetailsForm";
 
@@ -112,16 +112,19 @@ function Wizard({ profileId, view, rules }: { profileId: number; view: Eligibili
 function DecisionCard({ decision, rules }: { decision: Decision; rules: RulesView }) {
   const title =
     decision.outcome === "register"
-      ? t("eligibility.outcome.register", { category: decision.category?.title.en ?? "" })
+      ? t("eligibility.outcome.register", { category: decision.category ? tx(decision.category.title) : "" })
       : t(`eligibility.outcome.${decision.outcome}` as MessageKey);
-  const requirementTitle = (id: string) => rules.pack.requirements.find((r) => r.id === id)?.title.en ?? id;
+  const requirementTitle = (id: string) => {
+    const r = rules.pack.requirements.find((x) => x.id === id);
+    return r ? tx(r.title) : id;
+  };
   return (
     <section class="card decision" aria-labelledby="decision-title" aria-live="polite" data-testid="decision">
       <h2 id="decision-title">{t("eligibility.resultTitle")}</h2>
       <p class="decision-outcome">
         <strong>{title}</strong>
       </p>
-      <p>{decision.why.en}</p>
+      <p>{tx(decision.why)}</p>
       {decision.needsStaticIpFirst ? <p class="notice">{t("eligibility.staticFirst")}</p> : null}
       {decision.category ? (
         <>
@@ -134,7 +137,7 @@ function DecisionCard({ decision, rules }: { decision: Decision; rules: RulesVie
         </>
       ) : null}
       <p class="muted small">
-        {t("eligibility.source", { title: decision.source.title.en })} · <span dir="ltr">{decision.source.url}</span>
+        {t("eligibility.source", { title: tx(decision.source.title) })} · <span dir="ltr">{decision.source.url}</span>
       </p>
     </section>
   );

@@ -41,6 +41,19 @@ function OverviewBody({ overview }: { overview: Overview }) {
       {profile === null ? (
         <section class="card" aria-labelledby="welcome-title">
           <h2 id="welcome-title">{t("overview.welcomeTitle")}</h2>
+          <div class="row language-choice" role="group" aria-label={t("settings.language")}>
+            {(["en", "ur"] as const).map((lang) => (
+              <button
+                key={lang}
+                type="button"
+                lang={lang}
+                aria-pressed={shell.settings.language === lang}
+                onClick={() => void shell.updateSettings({ language: lang })}
+              >
+                {lang === "en" ? t("settings.languageEn") : t("settings.languageUr")}
+              </button>
+            ))}
+          </div>
           <p>{t("overview.welcomeBody")}</p>
           <ProfileCreateForm onCreated={(id) => void shell.updateSettings({ activeProfileId: id }).then(shell.dataChanged)} />
         </section>

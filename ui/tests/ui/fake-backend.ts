@@ -15,6 +15,8 @@ export interface FakeOptions {
   vpn?: boolean;
   /** Report no reachable keychain (credential commands fail as the backend's would). */
   noKeychain?: boolean;
+  /** The saved interface language (default: follow the system). */
+  language?: "system" | "en" | "ur";
 }
 
 type Handler = (args: Record<string, unknown>) => unknown;
@@ -26,7 +28,7 @@ export function installFakeBackend(options: FakeOptions): void {
   const ips: Commands["add_public_ip"]["result"][] = [];
   const sites: Commands["add_site"]["result"][] = [];
   const staff: Commands["add_staff"]["result"][] = [];
-  const settings: Commands["get_settings"]["result"] = { theme: "system", language: "system", activeProfileId: null, recheckHours: 6, maxDocumentMb: 20, followUpDays: 14 };
+  const settings: Commands["get_settings"]["result"] = { theme: "system", language: options.language ?? "system", activeProfileId: null, recheckHours: 6, maxDocumentMb: 20, followUpDays: 14 };
   const invalid = (field: string, message: string) => ({ code: "invalidInput", message, field });
   const notFound = (what: string) => ({ code: "notFound", message: `${what} was not found; it may have been deleted`, field: null });
   const calls: string[] = [];
@@ -81,7 +83,16 @@ export function installFakeBackend(options: FakeOptions): void {
     vpn: options.vpn ? { active: true, evidence: ["interface wg0 is a WireGuard tunnel"] } : { active: false, evidence: [] },
   });
   // The document kit: a small rules pack, the wizard, details and an in-memory vault.
-  const text = (en: string) => ({ en });
+  const URDU: Record<string, string> = {
+    "PTA: registration of VPNs": "PTA: VPN کی رجسٹریشن",
+    "CNIC, front side": "CNIC، سامنے کا رخ",
+    "CNIC, back side": "CNIC، پچھلا رخ",
+    "Authentication letter": "تصدیقی خط",
+    "VPN registration for a freelancer": "فری لانسر کے لیے VPN رجسٹریشن",
+    "A freelancer registers a fixed IP.": "فری لانسر مستقل IP رجسٹر کراتا ہے۔",
+    "You can register your fixed IP.": "آپ اپنا مستقل IP رجسٹر کرا سکتے ہیں۔",
+  };
+  const text = (en: string) => (URDU[en] ? { en, ur: URDU[en] } : { en });
   const source = { id: "pta", title: text("PTA: registration of VPNs"), url: "https://www.pta.gov.pk/", published: "2024-11-01" };
   const req = (id: string, title: string, notExpired: boolean) => ({
     id,

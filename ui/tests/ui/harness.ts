@@ -16,6 +16,8 @@ const TYPES: Record<string, string> = {
   ".css": "text/css",
   ".svg": "image/svg+xml",
   ".png": "image/png",
+  ".woff2": "font/woff2",
+  ".woff": "font/woff",
 };
 
 export async function serveDist(): Promise<{ url: string; server: Server }> {
@@ -26,7 +28,7 @@ export async function serveDist(): Promise<{ url: string; server: Server }> {
     if (!file.startsWith(DIST) || !existsSync(file) || statSync(file).isDirectory()) file = join(DIST, "index.html");
     res.setHeader("Content-Type", TYPES[extname(file)] ?? "application/octet-stream");
     // The same policy the app ships with, so a violation fails here too.
-    res.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:");
+    res.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'");
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));

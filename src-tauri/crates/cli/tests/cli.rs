@@ -87,8 +87,8 @@ fn a_firm_is_set_up_and_shown_as_json() {
 
     let overview = vca.json(&["overview"]);
     assert_eq!(
-        overview["readinessPercent"], 40,
-        "profile and IP done of five counted steps; the connection not yet known to be static"
+        overview["readinessPercent"], 33,
+        "profile and IP done of six counted steps; the connection not yet known to be static"
     );
 
     let info = vca.json(&["info"]);

@@ -30,6 +30,8 @@ pub enum Language {
     System,
     /// English.
     En,
+    /// Urdu (right to left).
+    Ur,
 }
 
 /// All settings.

@@ -6,11 +6,11 @@ import type { Requirement } from "../../bindings/Requirement";
 import type { Slot } from "../../bindings/Slot";
 import { useShell } from "../../context";
 import { useForm } from "../../hooks/useForm";
-import { formatBytes, formatDate, t, type MessageKey } from "../../i18n";
+import { formatBytes, formatDate, t, tx, type MessageKey } from "../../i18n";
 import { call } from "../../ipc";
 
 export function SlotCard({ profileId, slot }: { profileId: number; slot: Slot }) {
-  const titles = slot.requirements.map((r) => r.title.en).join(t("documents.or"));
+  const titles = slot.requirements.map((r) => tx(r.title)).join(t("documents.or"));
   return (
     <li class={`card slot slot-${slot.state}`} data-slot={slot.number}>
       <div class="slot-head">
@@ -121,11 +121,11 @@ function AddDocument({ profileId, requirement }: { profileId: number; requiremen
   return (
     <div class="add-doc">
       <p class="muted small">
-        {requirement.description.en} {t("documents.accepts", { types })}
+        {tx(requirement.description)} {t("documents.accepts", { types })}
       </p>
       <button
         type="button"
-        aria-label={t("documents.addFor", { title: requirement.title.en })}
+        aria-label={t("documents.addFor", { title: tx(requirement.title) })}
         disabled={form.pending}
         onClick={() =>
           void form.submit(async () => {

@@ -31,6 +31,7 @@ export function AppearanceSection() {
           options={[
             { value: "system", label: t("settings.languageSystem") },
             { value: "en", label: t("settings.languageEn") },
+            { value: "ur", label: t("settings.languageUr") },
           ]}
           onChange={(language) => void shell.updateSettings({ language })}
         />
@@ -43,6 +44,15 @@ export function AppearanceSection() {
             label: h === 0 ? t("settings.recheckOff") : t("settings.recheckEvery", { hours: h }),
           }))}
           onChange={(h) => void shell.updateSettings({ recheckHours: Number(h) })}
+        />
+        <SelectField<string>
+          name="followUpDays"
+          label={t("settings.followUp")}
+          value={String(shell.settings.followUpDays)}
+          options={[...new Set([7, 10, 14, 21, 30, shell.settings.followUpDays])]
+            .sort((a, b) => a - b)
+            .map((d) => ({ value: String(d), label: t("settings.followUpAfter", { days: d }) }))}
+          onChange={(d) => void shell.updateSettings({ followUpDays: Number(d) })}
         />
       </div>
       <p class="muted small">{t("settings.recheckNote")}</p>
