@@ -74,6 +74,46 @@ describe("the real app", () => {
   });
 });
 
+describe("Urdu in the real app", () => {
+  it("switches to Urdu, mirrors every page, renders it in the shipped font and fits 800×600", async () => {
+    const browser = await openApp();
+    try {
+      await browser.setWindowSize(800, 600);
+      await visit(browser, "settings");
+      await browser.$('select[name="language"]').selectByAttribute("value", "ur");
+      await browser.waitUntil(async () => (await browser.execute(() => document.documentElement.dir)) === "rtl");
+      for (const [i, section] of SECTIONS.entries()) {
+        await visit(browser, section);
+        const state = await browser.execute(async () => {
+          await document.fonts.ready;
+          const nav = document.querySelector("nav")?.getBoundingClientRect();
+          const main = document.querySelector("main")?.getBoundingClientRect();
+          return {
+            lang: document.documentElement.lang,
+            overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+            navOnTheRight: nav !== undefined && main !== undefined && nav.left > main.left,
+            font: document.fonts.check('16px "Noto Naskh Arabic"', "اردو"),
+            width: window.innerWidth,
+          };
+        });
+        expect(state.lang).toBe("ur-PK");
+        expect(state.width, "the window is 800 px wide").toBeLessThanOrEqual(800);
+        expect(state.overflow, `${section} fits`).toBeLessThanOrEqual(0);
+        expect(state.navOnTheRight, "mirrored").toBe(true);
+        expect(state.font, "the Naskh font the app ships is loaded").toBe(true);
+        expect(await heading(browser)).not.toMatch(/[A-Za-z]/);
+        await browser.saveScreenshot(join(ARTIFACTS, `urdu-${String(i + 1).padStart(2, "0")}-${section}.png`));
+      }
+      // Back to English for the other tests, which share this data folder.
+      await visit(browser, "settings");
+      await browser.$('select[name="language"]').selectByAttribute("value", "en");
+      await browser.waitUntil(async () => (await browser.execute(() => document.documentElement.dir)) === "ltr");
+    } finally {
+      await browser.deleteSession();
+    }
+  });
+});
+
 describe("the connection check in the real app", () => {
   it("asks the configured services, shows the address and matches it against the recorded IP", async () => {
     const services = await Promise.all([echoService("39.32.10.5\n"), echoService("39.32.10.5")]);
