@@ -216,22 +216,11 @@ fn killed_at_random_points_fifty_times_the_vault_and_database_agree() {
         "--static-ip",
         "yes",
     ]);
-    let mut seed: u64 = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos() as u64
-        | 1;
-    eprintln!("seed {seed}");
-    let mut next = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
+    let mut next = support::rng();
     let mut committed: Vec<String> = Vec::new();
     let target = v.dir.path().join("out.zip");
     for round in 0..50u32 {
-        let export = next() % 3 == 0;
+        let export = next().is_multiple_of(3);
         let mut child = if export {
             v.command(&["export", "--force", "--out", target.to_str().unwrap()])
         } else {

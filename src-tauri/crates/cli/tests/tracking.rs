@@ -159,18 +159,7 @@ fn killed_at_random_points_during_restores_the_data_is_always_whole() {
     let archive = v.dir.path().join("state.vcabackup");
     v.ok(&["backup", "--out", archive.to_str().unwrap()]);
     let saved = snapshot(&v);
-    let mut seed: u64 = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos() as u64
-        | 1;
-    eprintln!("seed {seed}");
-    let mut next = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
+    let mut next = support::rng();
     let mut completed = 0;
     for round in 0..20u32 {
         // Something changed since the backup, so "old" and "restored" differ.

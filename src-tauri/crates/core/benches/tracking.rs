@@ -7,6 +7,10 @@
 //!    (target: at least 50% of their speed, i.e. taking at most twice as long). Best of 3.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod common;
+
+use common::best;
+
 use std::{
     io::Write,
     process::Command,
@@ -28,17 +32,6 @@ const APPLICATIONS: usize = 10_000;
 const EVENTS_PER_APPLICATION: usize = 10;
 const VAULT_BYTES: usize = 1024 * 1024 * 1024;
 const VAULT_FILES: usize = 100;
-
-fn best(runs: u32, mut f: impl FnMut()) -> Duration {
-    (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .min()
-        .unwrap()
-}
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0

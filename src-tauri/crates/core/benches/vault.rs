@@ -6,11 +6,11 @@
 //!    them (target: at most 20 ms). Best of 20.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use std::{
-    io::Write,
-    process::Command,
-    time::{Duration, Instant},
-};
+mod common;
+
+use common::best;
+
+use std::{io::Write, process::Command};
 
 use vca_core::{
     documents::DocumentDates,
@@ -22,17 +22,6 @@ use vca_core::{
 };
 
 const BIG: usize = 200 * 1024 * 1024;
-
-fn best(runs: u32, mut f: impl FnMut()) -> Duration {
-    (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .min()
-        .unwrap()
-}
 
 fn main() {
     let dir = tempfile::tempdir().unwrap();

@@ -49,17 +49,19 @@ impl ReminderKind {
 
     /// Parses [`ReminderKind::as_str`].
     pub fn parse(s: &str) -> Option<Self> {
-        [
-            Self::FollowUp,
-            Self::Respond,
-            Self::DocumentExpiry,
-            Self::Renewal,
-            Self::IpDrift,
-            Self::Deadline,
-            Self::Custom,
-        ]
-        .into_iter()
-        .find(|k| k.as_str() == s)
+        crate::applications::status::by_name(
+            &[
+                Self::FollowUp,
+                Self::Respond,
+                Self::DocumentExpiry,
+                Self::Renewal,
+                Self::IpDrift,
+                Self::Deadline,
+                Self::Custom,
+            ],
+            Self::as_str,
+            s,
+        )
     }
 }
 

@@ -105,3 +105,20 @@ impl Vca {
         }
     }
 }
+
+/// A small random source for the kill tests, seeded from the clock; the seed is printed so a
+/// failing run can be told apart from the next one.
+pub fn rng() -> impl FnMut() -> u64 {
+    let mut seed: u64 = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as u64
+        | 1;
+    eprintln!("seed {seed}");
+    move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    }
+}

@@ -179,9 +179,7 @@ impl Status {
 
     /// Parses [`Status::as_str`]; also accepts kebab-case (`under-review`) for the CLI.
     pub fn parse(s: &str) -> Option<Self> {
-        let wanted: String = s.chars().filter(|c| *c != '-' && *c != '_').collect();
-        ALL.into_iter()
-            .find(|st| st.as_str().eq_ignore_ascii_case(&wanted))
+        by_name(&ALL, Self::as_str, s)
     }
 }
 
@@ -197,14 +195,15 @@ impl ApplicationKind {
 
     /// Parses [`ApplicationKind::as_str`] (kebab-case accepted).
     pub fn parse(s: &str) -> Option<Self> {
-        let wanted: String = s.chars().filter(|c| *c != '-' && *c != '_').collect();
-        [
-            Self::Registration,
-            Self::IspStaticIp,
-            Self::PsebRegistration,
-        ]
-        .into_iter()
-        .find(|k| k.as_str().eq_ignore_ascii_case(&wanted))
+        by_name(
+            &[
+                Self::Registration,
+                Self::IspStaticIp,
+                Self::PsebRegistration,
+            ],
+            Self::as_str,
+            s,
+        )
     }
 
     /// Where this kind is filed unless the user says otherwise.
@@ -229,11 +228,21 @@ impl ApplicationPortal {
 
     /// Parses [`ApplicationPortal::as_str`] (kebab-case accepted).
     pub fn parse(s: &str) -> Option<Self> {
-        let wanted: String = s.chars().filter(|c| *c != '-' && *c != '_').collect();
-        [Self::Pta, Self::PsebOneWindow, Self::Isp]
-            .into_iter()
-            .find(|p| p.as_str().eq_ignore_ascii_case(&wanted))
+        by_name(
+            &[Self::Pta, Self::PsebOneWindow, Self::Isp],
+            Self::as_str,
+            s,
+        )
     }
+}
+
+/// The value among `all` whose stable name is `s`, ignoring case, dashes and underscores
+/// (`under-review`, `UNDER_REVIEW` and `underReview` are the same).
+pub fn by_name<T: Copy>(all: &[T], name: fn(T) -> &'static str, s: &str) -> Option<T> {
+    let wanted: String = s.chars().filter(|c| *c != '-' && *c != '_').collect();
+    all.iter()
+        .copied()
+        .find(|v| name(*v).eq_ignore_ascii_case(&wanted))
 }
 
 /// What the applicant should do next, in one sentence.
