@@ -22,10 +22,11 @@ pub fn config() -> Config {
 }
 
 type ExportFn = fn(&Config, &mut BTreeMap<String, PathBuf>) -> Result<(), ExportError>;
+type ClaimFn = fn(&mut Claims);
 
 /// Exports one type and everything it mentions, recording the importable names.
 #[derive(Clone, Copy)]
-pub struct Exporter(ExportFn);
+pub struct Exporter(ExportFn, ClaimFn);
 
 impl std::fmt::Debug for Exporter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -37,8 +38,58 @@ impl Exporter {
     /// The exporter of `T`: `T` itself if it is a named type, else the named types inside it
     /// (`Vec<Profile>` exports `Profile`).
     pub fn of<T: TS + 'static>() -> Self {
-        Self(export_root::<T>)
+        Self(export_root::<T>, claim_root::<T>)
     }
+}
+
+/// Which Rust type writes each binding file; two types with one name would overwrite each
+/// other's file silently, so every clash is recorded.
+#[derive(Default)]
+struct Claims {
+    owners: BTreeMap<PathBuf, (std::any::TypeId, &'static str)>,
+    clashes: Vec<String>,
+}
+
+impl TypeVisitor for Claims {
+    fn visit<T: TS + 'static + ?Sized>(&mut self) {
+        let Some(path) = T::output_path() else {
+            T::visit_generics(self);
+            return;
+        };
+        let me = (std::any::TypeId::of::<T>(), std::any::type_name::<T>());
+        match self.owners.get(&path) {
+            Some((id, _)) if *id == me.0 => {}
+            Some((_, other)) => self.clashes.push(format!(
+                "{} and {other} both write {}",
+                me.1,
+                path.display()
+            )),
+            None => {
+                self.owners.insert(path, me);
+                T::visit_dependencies(self);
+                T::visit_generics(self);
+            }
+        }
+    }
+}
+
+fn claim_root<T: TS + 'static>(claims: &mut Claims) {
+    claims.visit::<T>();
+}
+
+/// Rust types that would write the same binding file (same name in TypeScript).
+pub fn name_clashes() -> Vec<String> {
+    let mut claims = Claims::default();
+    (Exporter::of::<IpcError>().1)(&mut claims);
+    for spec in command_specs() {
+        for exporter in spec.exporters() {
+            (exporter.1)(&mut claims);
+        }
+    }
+    for event in event_specs() {
+        (event.exporter().1)(&mut claims);
+    }
+    claims.clashes
 }
 
 struct Collector<'a> {
@@ -217,6 +268,11 @@ mod tests {
             stale.is_empty(),
             "the TypeScript bindings in ui/src/bindings are stale ({stale:?}); run `make bindings`"
         );
+    }
+
+    #[test]
+    fn no_two_rust_types_share_a_typescript_name() {
+        assert_eq!(name_clashes(), Vec::<String>::new());
     }
 
     #[test]
