@@ -66,6 +66,7 @@ export type { Lean } from "./Lean";
 export type { LicensedProvider } from "./LicensedProvider";
 export type { LicensedProviders } from "./LicensedProviders";
 export type { LocalInterface } from "./LocalInterface";
+export type { NextAction } from "./NextAction";
 export type { NextStep } from "./NextStep";
 export type { OutcomeKind } from "./OutcomeKind";
 export type { Overview } from "./Overview";

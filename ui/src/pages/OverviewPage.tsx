@@ -110,7 +110,7 @@ function OverviewBody({ overview }: { overview: Overview }) {
                   })
                 : t("overview.applicationNone")}
             </strong>
-            {overview.application ? <span class="muted"> · {overview.application.nextAction}</span> : null}
+            {overview.application ? <span class="muted"> · {t(`application.nextAction.${overview.application.nextAction}` as MessageKey)}</span> : null}
           </p>
           <a href={hashFor("application")}>{t("overview.go", { section: t("nav.application") })}</a>
         </section>

@@ -208,7 +208,7 @@ export function installFakeBackend(options: FakeOptions): void {
     const application = findApplication(id);
     return {
       application,
-      nextAction: `next step after ${application.status}`,
+      nextAction: application.status === "draft" ? "completeKit" : application.status === "rejected" ? "fixAndResubmit" : "waitForDecision",
       nextStatuses: NEXT[application.status],
       timeline: events.filter((e) => e.applicationId === application.id),
     };

@@ -173,7 +173,7 @@ pub fn status(store: &Store, sel: &ProfileSelector) -> Result<Output> {
         .applications_of(id)?
         .into_iter()
         .map(|a| StatusLine {
-            next_action: applications::status::next_action(a.kind, a.status),
+            next_action: applications::status::next_action(a.kind, a.status).english(),
             application: a,
         })
         .collect();
@@ -342,7 +342,7 @@ pub fn print_timeline(v: &ApplicationView) {
     if !a.registered_ips.is_empty() {
         println!("registered IPs: {}", a.registered_ips.join(", "));
     }
-    println!("next: {}", v.next_action);
+    println!("next: {}", v.next_action.english());
     if !v.next_statuses.is_empty() {
         println!(
             "possible moves: {}",

@@ -92,7 +92,7 @@ pub struct ApplicationLine {
     /// Where it stands.
     pub status: crate::applications::Status,
     /// What to do next.
-    pub next_action: String,
+    pub next_action: crate::applications::NextAction,
     /// The portal's reference number, once known.
     pub reference: Option<String>,
 }
@@ -240,7 +240,7 @@ fn application_line(
         );
     Ok(best.map(|a| ApplicationLine {
         id: a.id,
-        next_action: crate::applications::status::next_action(a.kind, a.status).to_owned(),
+        next_action: crate::applications::status::next_action(a.kind, a.status),
         title: a.title,
         status: a.status,
         reference: a.reference,
@@ -419,8 +419,8 @@ mod tests {
             (started.id, crate::applications::Status::Draft)
         );
         assert!(
-            line.next_action.contains("mark it ready"),
-            "{}",
+            line.next_action.english().contains("mark it ready"),
+            "{:?}",
             line.next_action
         );
     }

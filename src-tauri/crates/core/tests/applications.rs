@@ -268,7 +268,7 @@ fn a_registration_goes_from_draft_to_approved_with_its_timeline_and_follow_ups()
         approved.next_statuses,
         [Status::Delisted, Status::RenewalDue]
     );
-    assert!(approved.next_action.contains("drifts"));
+    assert!(approved.next_action.english().contains("drifts"));
     assert!(
         reminders::fire_due(&e.store, e.at(60)).unwrap().is_empty(),
         "no follow-up once approved"

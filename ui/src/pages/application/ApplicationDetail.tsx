@@ -57,7 +57,7 @@ export function ApplicationDetail({ id, others }: { id: number; others: Applicat
         ) : null}
       </p>
       <p class="next-action" data-testid="next-action">
-        <strong>{t("application.next")}</strong> {view.nextAction}
+        <strong>{t("application.next")}</strong> {t(`application.nextAction.${view.nextAction}` as MessageKey)}
       </p>
       {blockers.length > 0 ? (
         <p class="notice" data-testid="blocked-by">

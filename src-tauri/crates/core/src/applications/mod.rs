@@ -14,7 +14,7 @@ use jiff::{Timestamp, civil::Date};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-pub use status::{ApplicationKind, ApplicationPortal, Status};
+pub use status::{ApplicationKind, ApplicationPortal, NextAction, Status};
 
 use crate::{
     Error, Result,
@@ -170,8 +170,8 @@ pub struct TransitionInput {
 pub struct ApplicationView {
     /// The application.
     pub application: Application,
-    /// What to do next, in one sentence.
-    pub next_action: String,
+    /// What to do next.
+    pub next_action: status::NextAction,
     /// The statuses it may move to.
     pub next_statuses: Vec<Status>,
     /// Its timeline, oldest first.
@@ -291,7 +291,7 @@ pub fn view(store: &Store, id: Id) -> Result<ApplicationView> {
     let application = store.application(id)?;
     let timeline = store.timeline(id)?;
     Ok(ApplicationView {
-        next_action: status::next_action(application.kind, application.status).to_owned(),
+        next_action: status::next_action(application.kind, application.status),
         next_statuses: application.status.next(application.kind).to_vec(),
         application,
         timeline,

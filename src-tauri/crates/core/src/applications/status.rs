@@ -245,28 +245,82 @@ pub fn by_name<T: Copy>(all: &[T], name: fn(T) -> &'static str, s: &str) -> Opti
         .find(|v| name(*v).eq_ignore_ascii_case(&wanted))
 }
 
-/// What the applicant should do next, in one sentence.
-pub fn next_action(kind: ApplicationKind, status: Status) -> &'static str {
+/// What the applicant should do next. A key, so each front end words it in its language
+/// ([`NextAction::english`] is the English wording, used by the CLI).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum NextAction {
+    /// A registration draft: complete the documents and checks, then mark it ready.
+    CompleteKit,
+    /// A side ticket draft: send the request, then record it.
+    SendRequest,
+    /// Ready: submit on the portal and record the reference number.
+    SubmitOnPortal,
+    /// Waiting for the ISP's answer to a static-IP request.
+    WaitForIsp,
+    /// Submitted: wait for the ISP to confirm; follow up after two weeks.
+    WaitForIspConfirmation,
+    /// ISP verification: make sure the ISP confirms.
+    NudgeIsp,
+    /// Under review: wait for the decision.
+    WaitForDecision,
+    /// More information requested: send it, then record the resubmission.
+    SendMoreInfo,
+    /// Approved: keep the IP unchanged.
+    KeepIp,
+    /// Rejected: fix what the reason names and resubmit.
+    FixAndResubmit,
+    /// Delisted: ask the ISP why the IP changed, register the new one.
+    RegisterNewIp,
+    /// Renewal due: renew on the portal.
+    Renew,
+    /// Withdrawn: nothing.
+    Nothing,
+}
+
+impl NextAction {
+    /// The English wording.
+    pub fn english(self) -> &'static str {
+        match self {
+            Self::CompleteKit => "complete the documents and checks, then mark it ready",
+            Self::SendRequest => "send the request, then record it here",
+            Self::SubmitOnPortal => {
+                "submit it on the portal, then record the reference number here"
+            }
+            Self::WaitForIsp => {
+                "wait for the ISP; follow up if it has not answered within two weeks"
+            }
+            Self::WaitForIspConfirmation => {
+                "wait for the ISP to confirm your subscriber ID, CNIC and IP; follow up if nothing happens within two weeks"
+            }
+            Self::NudgeIsp => "make sure your ISP knows the request is coming and confirms it",
+            Self::WaitForDecision => "wait for the decision; nothing is needed from you now",
+            Self::SendMoreInfo => "send what was asked for, then record the resubmission",
+            Self::KeepIp => "keep the IP unchanged; the app warns if your public IP drifts",
+            Self::FixAndResubmit => "read the reason, fix what it names, and resubmit",
+            Self::RegisterNewIp => "ask the ISP why the IP changed, then register the new IP",
+            Self::Renew => "renew the registration on the portal",
+            Self::Nothing => "nothing; this application is closed",
+        }
+    }
+}
+
+/// What the applicant should do next with an application of `kind` in `status`.
+pub fn next_action(kind: ApplicationKind, status: Status) -> NextAction {
     match (kind, status) {
-        (ApplicationKind::Registration, Draft) => {
-            "complete the documents and checks, then mark it ready"
-        }
-        (_, Draft) => "send the request, then record it here",
-        (_, Ready) => "submit it on the portal, then record the reference number here",
-        (ApplicationKind::IspStaticIp, Submitted | Resubmitted) => {
-            "wait for the ISP; follow up if it has not answered within two weeks"
-        }
-        (_, Submitted | Resubmitted) => {
-            "wait for the ISP to confirm your subscriber ID, CNIC and IP; follow up if nothing happens within two weeks"
-        }
-        (_, IspVerification) => "make sure your ISP knows the request is coming and confirms it",
-        (_, UnderReview) => "wait for the decision; nothing is needed from you now",
-        (_, MoreInfoRequested) => "send what was asked for, then record the resubmission",
-        (_, Approved) => "keep the IP unchanged; the app warns if your public IP drifts",
-        (_, Rejected) => "read the reason, fix what it names, and resubmit",
-        (_, Delisted) => "ask the ISP why the IP changed, then register the new IP",
-        (_, RenewalDue) => "renew the registration on the portal",
-        (_, Withdrawn) => "nothing; this application is closed",
+        (ApplicationKind::Registration, Draft) => NextAction::CompleteKit,
+        (_, Draft) => NextAction::SendRequest,
+        (_, Ready) => NextAction::SubmitOnPortal,
+        (ApplicationKind::IspStaticIp, Submitted | Resubmitted) => NextAction::WaitForIsp,
+        (_, Submitted | Resubmitted) => NextAction::WaitForIspConfirmation,
+        (_, IspVerification) => NextAction::NudgeIsp,
+        (_, UnderReview) => NextAction::WaitForDecision,
+        (_, MoreInfoRequested) => NextAction::SendMoreInfo,
+        (_, Approved) => NextAction::KeepIp,
+        (_, Rejected) => NextAction::FixAndResubmit,
+        (_, Delisted) => NextAction::RegisterNewIp,
+        (_, RenewalDue) => NextAction::Renew,
+        (_, Withdrawn) => NextAction::Nothing,
     }
 }
 
