@@ -18,6 +18,7 @@ export type { BackupReport } from "./BackupReport";
 export type { Category } from "./Category";
 export type { Check } from "./Check";
 export type { CheckId } from "./CheckId";
+export type { CheckNote } from "./CheckNote";
 export type { CheckState } from "./CheckState";
 export type { Checklist } from "./Checklist";
 export type { Conditions } from "./Conditions";

@@ -95,3 +95,8 @@ export function formatBytes(bytes: number): string {
 export function tx(text: Text): string {
   return current === "ur" && text.ur ? text.ur : text.en;
 }
+
+/** A list in the current language: "a, b and c" / "a، b اور c". */
+export function formatList(items: readonly string[]): string {
+  return new Intl.ListFormat(LOCALES[current].tag, { type: "conjunction" }).format(items);
+}

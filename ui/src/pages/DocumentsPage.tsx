@@ -1,6 +1,7 @@
 // The document kit: the checklist of the chosen category, files added through the native
 // dialog or by dropping them on the window, the checks before submitting, and the export.
 import { useEffect, useRef, useState } from "preact/hooks";
+import type { CheckNote } from "../bindings/CheckNote";
 import type { Checklist } from "../bindings/Checklist";
 import type { DroppedFile } from "../bindings/DroppedFile";
 import type { ExportReport } from "../bindings/ExportReport";
@@ -10,7 +11,7 @@ import { PageHeader } from "../components/PageHeader";
 import { useShell } from "../context";
 import { useForm } from "../hooks/useForm";
 import { useLoad } from "../hooks/useLoad";
-import { t, tx, type MessageKey } from "../i18n";
+import { formatList, t, tx, type MessageKey } from "../i18n";
 import { call, onEvent } from "../ipc";
 import { hashFor } from "../router";
 import { SlotCard } from "./documents/SlotCard";
@@ -136,6 +137,30 @@ function Dropped({ profileId, checklist }: { profileId: number; checklist: Check
   );
 }
 
+/** A check's finding in the current language, from its kind and values. */
+function noteText(note: CheckNote): string {
+  switch (note.kind) {
+    case "scansFix":
+    case "expired":
+      return t(`documents.note.${note.kind}`, { files: formatList(note.files) });
+    case "detailsMissing":
+      return t("documents.note.detailsMissing", { fields: formatList(note.fields.map((f) => t(`details.${f}` as MessageKey))) });
+    case "mobileRegistered":
+      return t("documents.note.mobileRegistered", { number: note.number });
+    case "ipsToRegister":
+      return t("documents.note.ipsToRegister", { count: note.count });
+    case "subscriberMissing":
+      return t("documents.note.subscriberMissing", { ips: formatList(note.ips) });
+    case "ipNotListed":
+    case "ipFixed":
+    case "ipUnknown":
+    case "ipNotFixed":
+      return t(`documents.note.${note.kind}`, { measured: note.measured });
+    default:
+      return t(`documents.note.${note.kind}`);
+  }
+}
+
 function Checks({ checklist }: { checklist: Checklist }) {
   return (
     <section class="card" aria-labelledby="checks-title">
@@ -143,7 +168,7 @@ function Checks({ checklist }: { checklist: Checklist }) {
       <ul class="checks plain">
         {checklist.checks.map((c) => (
           <li key={c.id} class={`check check-${c.state}`} data-check={c.id}>
-            <span class="step-badge">{t(`documents.check.${c.state}` as MessageKey)}</span> {c.message}
+            <span class="step-badge">{t(`documents.check.${c.state}` as MessageKey)}</span> {noteText(c.note)}
           </li>
         ))}
       </ul>

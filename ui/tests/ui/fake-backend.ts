@@ -147,8 +147,10 @@ export function installFakeBackend(options: FakeOptions): void {
     const has = (id: string) => docs.some((d) => d.profileId === profileId && d.requirementId === id);
     const checks = category
       ? [
-          { id: "cnicBothSides", state: has("cnic-front") && has("cnic-back") ? "pass" : "fail", message: has("cnic-front") && has("cnic-back") ? "both sides of the CNIC are here" : "add both sides of the CNIC" },
-          { id: "ipMatchesMeasured", state: "unknown", message: "run a connection check to compare the IP with this connection" },
+          has("cnic-front") && has("cnic-back")
+            ? { id: "cnicBothSides", state: "pass", message: "both sides of the CNIC are here", note: { kind: "cnicBoth" } }
+            : { id: "cnicBothSides", state: "fail", message: "add both sides of the CNIC", note: { kind: "cnicNone" } },
+          { id: "ipMatchesMeasured", state: "unknown", message: "run a connection check to compare the IP with this connection", note: { kind: "ipNotChecked" } },
         ]
       : [];
     return { decision, category, slots, otherDocuments: [], checks, readinessPercent: slots.length ? Math.floor((done * 100) / slots.length) : 0, complete: false };

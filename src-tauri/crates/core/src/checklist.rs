@@ -100,8 +100,138 @@ pub struct Check {
     pub id: CheckId,
     /// Result.
     pub state: CheckState,
-    /// What was found, in words.
+    /// What was found, in English words (the CLI's text).
     pub message: String,
+    /// What was found, as a key with its values, for front ends that word it themselves.
+    pub note: CheckNote,
+}
+
+/// What a check found: one variant per sentence, with the values the sentence names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", tag = "kind")]
+pub enum CheckNote {
+    /// Both CNIC sides are here.
+    CnicBoth,
+    /// The CNIC's front is missing.
+    CnicFrontMissing,
+    /// The CNIC's back is missing.
+    CnicBackMissing,
+    /// Neither CNIC side is here.
+    CnicNone,
+    /// Every scan is readable and small enough.
+    ScansOk,
+    /// These scans are too small or too large.
+    ScansFix {
+        /// Their file names.
+        files: Vec<String>,
+    },
+    /// Nothing has expired.
+    NothingExpired,
+    /// These documents expired or are too old.
+    Expired {
+        /// Their file names.
+        files: Vec<String>,
+    },
+    /// The details are complete.
+    DetailsComplete,
+    /// These details are missing.
+    DetailsMissing {
+        /// The fields (as in `ApplicantDetails`, camelCase).
+        fields: Vec<String>,
+    },
+    /// This mobile number will be registered.
+    MobileRegistered {
+        /// The number.
+        number: String,
+    },
+    /// No mobile number to register.
+    MobileMissing,
+    /// This many IPs will be registered.
+    IpsToRegister {
+        /// How many.
+        count: u32,
+    },
+    /// No IP recorded.
+    NoIp,
+    /// The subscriber-ID check waits for an IP.
+    SubscriberNoIp,
+    /// Every IP has its subscriber ID.
+    SubscriberOk,
+    /// These IPs lack the subscriber ID.
+    SubscriberMissing {
+        /// The IPs.
+        ips: Vec<String>,
+    },
+    /// No connection check yet.
+    IpNotChecked,
+    /// The last check found no public IP.
+    IpNoneFound,
+    /// The measured IP is not among those to register.
+    IpNotListed {
+        /// The measured IP.
+        measured: String,
+    },
+    /// The measured IP is listed and looks fixed.
+    IpFixed {
+        /// The measured IP.
+        measured: String,
+    },
+    /// The measured IP is listed; whether fixed is not known.
+    IpUnknown {
+        /// The measured IP.
+        measured: String,
+    },
+    /// The measured IP is listed but not fixed.
+    IpNotFixed {
+        /// The measured IP.
+        measured: String,
+    },
+}
+
+impl CheckNote {
+    /// The English sentence.
+    pub fn english(&self) -> String {
+        match self {
+            Self::CnicBoth => "both sides of the CNIC are here".into(),
+            Self::CnicFrontMissing => "the front of the CNIC is missing".into(),
+            Self::CnicBackMissing => "the back of the CNIC is missing".into(),
+            Self::CnicNone => "add both sides of the CNIC".into(),
+            Self::ScansOk => "every scan is large enough to read and small enough to upload".into(),
+            Self::ScansFix { files } => format!("fix the size of: {}", files.join(", ")),
+            Self::NothingExpired => "nothing has expired".into(),
+            Self::Expired { files } => format!("expired or too old: {}", files.join(", ")),
+            Self::DetailsComplete => "the applicant details are complete".into(),
+            Self::DetailsMissing { fields } => format!("fill in: {}", fields.join(", ")),
+            Self::MobileRegistered { number } => {
+                format!("the mobile number {number} will be registered")
+            }
+            Self::MobileMissing => "enter the mobile number to register".into(),
+            Self::IpsToRegister { count } => format!("{count} IP(s) to register"),
+            Self::NoIp => "record the fixed public IP to register (Settings → profile)".into(),
+            Self::SubscriberNoIp => "record an IP first".into(),
+            Self::SubscriberOk => "every IP has its subscriber ID".into(),
+            Self::SubscriberMissing { ips } => format!(
+                "enter the subscriber ID from the ISP bill for {}",
+                ips.join(", ")
+            ),
+            Self::IpNotChecked => {
+                "run a connection check to compare the IP with this connection".into()
+            }
+            Self::IpNoneFound => "the last connection check found no public IP".into(),
+            Self::IpNotListed { measured } => format!(
+                "this connection's public IP is {measured}, which is not among the IPs to register"
+            ),
+            Self::IpFixed { measured } => {
+                format!("{measured} is this connection's IP and looks fixed")
+            }
+            Self::IpUnknown { measured } => format!(
+                "{measured} is this connection's IP, but whether it is fixed is not known yet"
+            ),
+            Self::IpNotFixed { measured } => format!(
+                "{measured} is this connection's IP, but it is not fixed; ask the ISP for a static IP"
+            ),
+        }
+    }
 }
 
 /// The whole checklist for a profile.
@@ -167,11 +297,12 @@ fn view(doc: Document, pack: &RulesPack, inputs: &Inputs<'_>) -> DocumentView {
     }
 }
 
-fn check(id: CheckId, state: CheckState, message: impl Into<String>) -> Check {
+fn check(id: CheckId, state: CheckState, note: CheckNote) -> Check {
     Check {
         id,
         state,
-        message: message.into(),
+        message: note.english(),
+        note,
     }
 }
 
@@ -253,22 +384,22 @@ fn checks(category: &Category, slots: &[Slot], inputs: &Inputs<'_>) -> Vec<Check
             (true, true) => check(
                 CheckId::CnicBothSides,
                 CheckState::Pass,
-                "both sides of the CNIC are here",
+                CheckNote::CnicBoth,
             ),
             (false, true) => check(
                 CheckId::CnicBothSides,
                 CheckState::Fail,
-                "the front of the CNIC is missing",
+                CheckNote::CnicFrontMissing,
             ),
             (true, false) => check(
                 CheckId::CnicBothSides,
                 CheckState::Fail,
-                "the back of the CNIC is missing",
+                CheckNote::CnicBackMissing,
             ),
             (false, false) => check(
                 CheckId::CnicBothSides,
                 CheckState::Fail,
-                "add both sides of the CNIC",
+                CheckNote::CnicNone,
             ),
         });
     }
@@ -293,16 +424,12 @@ fn checks(category: &Category, slots: &[Slot], inputs: &Inputs<'_>) -> Vec<Check
         .map(|d| d.document.file.original_name.clone())
         .collect();
     out.push(if unreadable.is_empty() {
-        check(
-            CheckId::ScansReadable,
-            CheckState::Pass,
-            "every scan is large enough to read and small enough to upload",
-        )
+        check(CheckId::ScansReadable, CheckState::Pass, CheckNote::ScansOk)
     } else {
         check(
             CheckId::ScansReadable,
             CheckState::Fail,
-            format!("fix the size of: {}", unreadable.join(", ")),
+            CheckNote::ScansFix { files: unreadable },
         )
     });
     let expired: Vec<String> = unsatisfied()
@@ -321,13 +448,13 @@ fn checks(category: &Category, slots: &[Slot], inputs: &Inputs<'_>) -> Vec<Check
         check(
             CheckId::NothingExpired,
             CheckState::Pass,
-            "nothing has expired",
+            CheckNote::NothingExpired,
         )
     } else {
         check(
             CheckId::NothingExpired,
             CheckState::Fail,
-            format!("expired or too old: {}", expired.join(", ")),
+            CheckNote::Expired { files: expired },
         )
     });
     let missing = inputs.details.missing_for(category);
@@ -335,13 +462,15 @@ fn checks(category: &Category, slots: &[Slot], inputs: &Inputs<'_>) -> Vec<Check
         check(
             CheckId::DetailsComplete,
             CheckState::Pass,
-            "the applicant details are complete",
+            CheckNote::DetailsComplete,
         )
     } else {
         check(
             CheckId::DetailsComplete,
             CheckState::Fail,
-            format!("fill in: {}", missing.join(", ")),
+            CheckNote::DetailsMissing {
+                fields: missing.iter().map(|f| (*f).to_owned()).collect(),
+            },
         )
     });
     let ips = &inputs.profile.public_ips;
@@ -350,12 +479,12 @@ fn checks(category: &Category, slots: &[Slot], inputs: &Inputs<'_>) -> Vec<Check
             Some(m) => check(
                 CheckId::SomethingToRegister,
                 CheckState::Pass,
-                format!("the mobile number {m} will be registered"),
+                CheckNote::MobileRegistered { number: m.clone() },
             ),
             None => check(
                 CheckId::SomethingToRegister,
                 CheckState::Fail,
-                "enter the mobile number to register",
+                CheckNote::MobileMissing,
             ),
         }),
         Registers::StaticIp => {
@@ -363,13 +492,15 @@ fn checks(category: &Category, slots: &[Slot], inputs: &Inputs<'_>) -> Vec<Check
                 check(
                     CheckId::SomethingToRegister,
                     CheckState::Fail,
-                    "record the fixed public IP to register (Settings → profile)",
+                    CheckNote::NoIp,
                 )
             } else {
                 check(
                     CheckId::SomethingToRegister,
                     CheckState::Pass,
-                    format!("{} IP(s) to register", ips.len()),
+                    CheckNote::IpsToRegister {
+                        count: u32::try_from(ips.len()).unwrap_or(u32::MAX),
+                    },
                 )
             });
             out.push(ip_check(ips, inputs.report));
@@ -382,22 +513,21 @@ fn checks(category: &Category, slots: &[Slot], inputs: &Inputs<'_>) -> Vec<Check
                 check(
                     CheckId::SubscriberIds,
                     CheckState::Unknown,
-                    "record an IP first",
+                    CheckNote::SubscriberNoIp,
                 )
             } else if without.is_empty() {
                 check(
                     CheckId::SubscriberIds,
                     CheckState::Pass,
-                    "every IP has its subscriber ID",
+                    CheckNote::SubscriberOk,
                 )
             } else {
                 check(
                     CheckId::SubscriberIds,
                     CheckState::Fail,
-                    format!(
-                        "enter the subscriber ID from the ISP bill for {}",
-                        without.join(", ")
-                    ),
+                    CheckNote::SubscriberMissing {
+                        ips: without.iter().map(|ip| (*ip).to_owned()).collect(),
+                    },
                 )
             });
         }
@@ -410,42 +540,46 @@ fn ip_check(ips: &[crate::profile::PublicIp], report: Option<&ConnectionReport>)
         return check(
             CheckId::IpMatchesMeasured,
             CheckState::Unknown,
-            "run a connection check to compare the IP with this connection",
+            CheckNote::IpNotChecked,
         );
     };
     let Some(measured) = report.verdict.address.as_deref() else {
         return check(
             CheckId::IpMatchesMeasured,
             CheckState::Unknown,
-            "the last connection check found no public IP",
+            CheckNote::IpNoneFound,
         );
     };
     if !ips.iter().any(|ip| ip.address == measured) {
         return check(
             CheckId::IpMatchesMeasured,
             CheckState::Fail,
-            format!(
-                "this connection's public IP is {measured}, which is not among the IPs to register"
-            ),
+            CheckNote::IpNotListed {
+                measured: measured.to_owned(),
+            },
         );
     }
     match report.verdict.kind {
         VerdictKind::Static | VerdictKind::LikelyStatic => check(
             CheckId::IpMatchesMeasured,
             CheckState::Pass,
-            format!("{measured} is this connection's IP and looks fixed"),
+            CheckNote::IpFixed {
+                measured: measured.to_owned(),
+            },
         ),
         VerdictKind::Unknown => check(
             CheckId::IpMatchesMeasured,
             CheckState::Unknown,
-            format!("{measured} is this connection's IP, but whether it is fixed is not known yet"),
+            CheckNote::IpUnknown {
+                measured: measured.to_owned(),
+            },
         ),
         _ => check(
             CheckId::IpMatchesMeasured,
             CheckState::Fail,
-            format!(
-                "{measured} is this connection's IP, but it is not fixed; ask the ISP for a static IP"
-            ),
+            CheckNote::IpNotFixed {
+                measured: measured.to_owned(),
+            },
         ),
     }
 }

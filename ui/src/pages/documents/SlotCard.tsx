@@ -2,12 +2,33 @@
 // way to add one (native file dialog) with its dates.
 import { useEffect, useState } from "preact/hooks";
 import type { DocumentView } from "../../bindings/DocumentView";
+import type { Issue } from "../../bindings/Issue";
 import type { Requirement } from "../../bindings/Requirement";
 import type { Slot } from "../../bindings/Slot";
 import { useShell } from "../../context";
 import { useForm } from "../../hooks/useForm";
 import { formatBytes, formatDate, t, tx, type MessageKey } from "../../i18n";
 import { call } from "../../ipc";
+
+/** A document's problem in the current language, from its kind and values. */
+function findingText(issue: Issue): string {
+  switch (issue.kind) {
+    case "expired":
+    case "needsExpiryDate":
+    case "needsIssueDate":
+    case "typeNotAccepted":
+    case "missingFromVault":
+      return t(`documents.finding.${issue.kind}`, "on" in issue ? { on: formatDate(issue.on) } : {});
+    case "expiresSoon":
+      return t("documents.finding.expiresSoon", { on: formatDate(issue.on), days: issue.days });
+    case "tooOld":
+      return t("documents.finding.tooOld", { on: formatDate(issue.on), months: issue.months });
+    case "tooSmall":
+      return t("documents.finding.tooSmall", { width: issue.width, height: issue.height, minWidth: issue.min_width, minHeight: issue.min_height });
+    case "tooLarge":
+      return t("documents.finding.tooLarge", { size: formatBytes(issue.size), max: formatBytes(issue.max) });
+  }
+}
 
 export function SlotCard({ profileId, slot }: { profileId: number; slot: Slot }) {
   const titles = slot.requirements.map((r) => tx(r.title)).join(t("documents.or"));
@@ -63,8 +84,8 @@ function DocumentRow({ view }: { view: DocumentView }) {
         </p>
         <ul class="findings plain">
           {view.findings.map((f) => (
-            <li key={f.message} class={`finding finding-${f.severity}`}>
-              {f.message}
+            <li key={f.issue.kind} class={`finding finding-${f.severity}`}>
+              {findingText(f.issue)}
             </li>
           ))}
         </ul>
