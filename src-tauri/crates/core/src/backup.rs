@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
-use crate::{Error, Result, data_dir::DataDir, store::Store};
+use crate::{Error, Result, data_dir::DataDir, store::Store, vault::hex};
 
 /// The manifest's name inside the archive.
 pub const MANIFEST: &str = "vca-backup.json";
@@ -103,14 +103,6 @@ impl<R: Read> Read for Hashing<R> {
         self.len += n as u64;
         Ok(n)
     }
-}
-
-fn hex(digest: &[u8]) -> String {
-    use std::fmt::Write as _;
-    digest.iter().fold(String::with_capacity(64), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
 }
 
 fn append_file<W: Write>(

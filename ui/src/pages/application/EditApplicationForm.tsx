@@ -24,7 +24,8 @@ export function EditApplicationForm({ app, others }: { app: Application; others:
     blocksId: app.blocksId === null ? "" : String(app.blocksId),
   });
   const set = (key: keyof typeof v) => (value: string) => setV({ ...v, [key]: value });
-  const opt = (s: string) => (s.trim() === "" ? {} : { value: s });
+  // An empty field is left out of the input (the backend reads it as "none").
+  const some = (key: string, s: string) => (s.trim() === "" ? {} : { [key]: s.trim() });
   return (
     <details class="edit-application">
       <summary>{t("application.edit")}</summary>
@@ -34,7 +35,6 @@ export function EditApplicationForm({ app, others }: { app: Application; others:
         onSubmit={(e) => {
           e.preventDefault();
           void form.submit(async () => {
-            const some = <K extends string>(key: K, s: string) => ("value" in opt(s) ? { [key]: s.trim() } : {}) as Partial<Record<K, string>>;
             await call("update_application", {
               id: app.id,
               input: {

@@ -14,11 +14,12 @@ import { call } from "../../ipc";
 function findingText(issue: Issue): string {
   switch (issue.kind) {
     case "expired":
+      return t("documents.finding.expired", { on: formatDate(issue.on) });
     case "needsExpiryDate":
     case "needsIssueDate":
     case "typeNotAccepted":
     case "missingFromVault":
-      return t(`documents.finding.${issue.kind}`, "on" in issue ? { on: formatDate(issue.on) } : {});
+      return t(`documents.finding.${issue.kind}`);
     case "expiresSoon":
       return t("documents.finding.expiresSoon", { on: formatDate(issue.on), days: issue.days });
     case "tooOld":

@@ -203,6 +203,20 @@ fn clean(v: Option<&str>) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// A reference number as the portal shows it, trimmed; `None` when empty.
+fn clean_reference(v: Option<&str>) -> Result<Option<String>> {
+    let reference = clean(v);
+    if let Some(r) = &reference
+        && (r.chars().count() > 64 || r.chars().any(char::is_control))
+    {
+        return Err(Error::invalid(
+            "reference",
+            "a reference number is at most 64 characters, as the portal shows it",
+        ));
+    }
+    Ok(reference)
+}
+
 /// The input, trimmed and checked: IPs parse as public addresses, the reference has no
 /// spaces inside, the title is there.
 pub fn validate(input: &ApplicationInput) -> Result<ApplicationInput> {
@@ -230,15 +244,7 @@ pub fn validate(input: &ApplicationInput) -> Result<ApplicationInput> {
             ips.push(ip);
         }
     }
-    let reference = clean(input.reference.as_deref());
-    if let Some(r) = &reference
-        && (r.chars().count() > 64 || r.chars().any(char::is_control))
-    {
-        return Err(Error::invalid(
-            "reference",
-            "a reference number is at most 64 characters, as the portal shows it",
-        ));
-    }
+    let reference = clean_reference(input.reference.as_deref())?;
     Ok(ApplicationInput {
         kind: input.kind,
         portal: input.portal,
@@ -434,12 +440,7 @@ pub fn transition(
             "record what is being registered first: the IP address(es) or the mobile number",
         ));
     }
-    let reference = validate(&ApplicationInput {
-        title: app.title.clone(),
-        reference: input.reference.clone(),
-        ..ApplicationInput::default()
-    })?
-    .reference;
+    let reference = clean_reference(input.reference.as_deref())?;
     let mut files = Vec::new();
     for path in &input.attachments {
         let stored = vault.import(path, limit_bytes)?;
