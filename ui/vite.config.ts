@@ -11,6 +11,7 @@ export default defineConfig({
     // No inline scripts or styles: the CSP allows only 'self'.
     assetsInlineLimit: 0,
   },
-  server: { port: 1420, strictPort: true },
+  // The domain catalogue is shared with the core crate (src-tauri/crates/core/locales).
+  server: { port: 1420, strictPort: true, fs: { allow: [".."] } },
   clearScreen: false,
 });

@@ -1,12 +1,15 @@
 //! Announces reminders: at start-up (so one that fell due while the app was closed fires
 //! now), every minute while it runs, and right after anything that may add one (a status
 //! change, a connection check that saw the IP drift). Each reminder is fired once by the core;
-//! this module only turns the fired ones into desktop notifications and tells the windows.
+//! this module only turns the fired ones into desktop notifications, in the language the user
+//! chose (or the system's), and tells the windows.
 
 use std::time::Duration;
 
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_notification::NotificationExt;
+
+use vca_core::i18n::Lang;
 
 use crate::{ipc, state::AppState};
 
@@ -19,10 +22,14 @@ pub async fn announce_due(state: &AppState) {
             let now = jiff::Timestamp::now();
             let (pack, _) = store.current_rules()?;
             vca_core::reminders::sync(store, &pack, now)?;
-            vca_core::reminders::fire_due(store, now)
+            let lang = Lang::resolve(
+                store.settings()?.language,
+                sys_locale::get_locale().as_deref(),
+            );
+            Ok((vca_core::reminders::fire_due(store, now)?, lang))
         })
         .await;
-    let fired = match fired {
+    let (fired, lang) = match fired {
         Ok(f) => f,
         Err(err) => {
             tracing::warn!(message = %err.message, "could not read the reminders");
@@ -37,8 +44,8 @@ pub async fn announce_due(state: &AppState) {
         let shown = app
             .notification()
             .builder()
-            .title(&r.title)
-            .body(&r.body)
+            .title(r.title.text(lang))
+            .body(r.body.as_ref().map(|b| b.text(lang)).unwrap_or_default())
             .show();
         match shown {
             Ok(()) => tracing::info!(kind = ?r.kind, id = r.id, "reminder announced"),

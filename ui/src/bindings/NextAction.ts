@@ -2,6 +2,6 @@
 
 /**
  * What the applicant should do next. A key, so each front end words it in its language
- * ([`NextAction::english`] is the English wording, used by the CLI).
+ * ([`NextAction::text`] words it).
  */
 export type NextAction = "completeKit" | "sendRequest" | "submitOnPortal" | "waitForIsp" | "waitForIspConfirmation" | "nudgeIsp" | "waitForDecision" | "sendMoreInfo" | "keepIp" | "fixAndResubmit" | "registerNewIp" | "renew" | "nothing";

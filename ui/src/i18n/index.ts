@@ -1,7 +1,10 @@
 // The one i18n layer: every visible string goes through `t`. A locale is a catalogue plus a
 // text direction; adding Urdu means adding `ur.ts` and one entry in LOCALES, nothing in
 // components (layout uses CSS logical properties and follows <html dir>).
+import type { Arg } from "../bindings/Arg";
+import type { Message } from "../bindings/Message";
 import type { Text } from "../bindings/Text";
+import type { VpnClue } from "../bindings/VpnClue";
 import { en, type MessageKey, type Messages } from "./en";
 import { ur } from "./ur";
 
@@ -94,6 +97,31 @@ export function formatBytes(bytes: number): string {
 /** A text from the rules pack in the current language (English where it has no translation). */
 export function tx(text: Text): string {
   return current === "ur" && text.ur ? text.ur : text.en;
+}
+
+/**
+ * A message from the core (a key of the domain catalogue with its values) in the current
+ * language. A term among the values is itself worded from the catalogue; a pack text in its
+ * language. An unknown key shows as itself rather than as nothing.
+ */
+export function say(message: Message): string {
+  const params: Record<string, string | number> = {};
+  for (const [name, arg] of Object.entries(message.params)) params[name] = argText(arg);
+  const messages = LOCALES[current].messages as Record<string, string>;
+  return messages[message.key] === undefined ? message.key : t(message.key as MessageKey, params);
+}
+
+function argText(arg: Arg): string | number {
+  if (typeof arg === "string" || typeof arg === "number") return arg;
+  if ("key" in arg) return t(arg.key as MessageKey);
+  return tx(arg);
+}
+
+/** One sign of an active VPN, in the current language. */
+export function vpnClue(clue: VpnClue): string {
+  if (typeof clue === "string") return clue; // from a check saved before clues had kinds
+  if ("client" in clue) return t("vpn.clue.client", { client: clue.client });
+  return t("vpn.clue.interface", { interface: clue.interface, tunnel: t(`vpn.tunnel.${clue.tunnel}`) });
 }
 
 /** A list in the current language: "a, b and c" / "a، b اور c". */

@@ -6,7 +6,7 @@ import { ErrorNotice } from "../components/ErrorNotice";
 import { PageHeader } from "../components/PageHeader";
 import { useShell } from "../context";
 import { useLoad } from "../hooks/useLoad";
-import { formatDateTime, t } from "../i18n";
+import { formatDateTime, t, vpnClue } from "../i18n";
 import { type AppError, call, onEvent, toAppError } from "../ipc";
 import { AddressCard } from "./connection/AddressCard";
 import { InterfaceList, RouterLine } from "./connection/InterfaceList";
@@ -80,8 +80,8 @@ export function ConnectionPage() {
                   <p class="notice-title">{t("connection.vpnTitle")}</p>
                   <p>{t("connection.vpnBody")}</p>
                   <ul>
-                    {check.vpn.evidence.map((e) => (
-                      <li key={e}>{e}</li>
+                    {check.vpn.evidence.map((e, i) => (
+                      <li key={i}>{vpnClue(e)}</li>
                     ))}
                   </ul>
                 </div>

@@ -7,7 +7,7 @@ import { PageHeader } from "../components/PageHeader";
 import { ProfileCreateForm } from "../components/ProfileCreateForm";
 import { useShell } from "../context";
 import { useLoad } from "../hooks/useLoad";
-import { formatDate, t, type MessageKey } from "../i18n";
+import { formatDate, say, t, type MessageKey } from "../i18n";
 import { call } from "../ipc";
 import { hashFor, type Section } from "../router";
 
@@ -81,7 +81,7 @@ function OverviewBody({ overview }: { overview: Overview }) {
           <ul class="plain">
             {overview.attention.map((r) => (
               <li key={r.id} class={`reminder reminder-${r.kind}`}>
-                <strong dir="auto">{r.title}</strong>
+                <strong dir="auto">{say(r.title)}</strong>
               </li>
             ))}
           </ul>

@@ -148,6 +148,19 @@ describe("application tracking in the real app", () => {
       await browser.saveScreenshot(join(ARTIFACTS, "application-drift-overview.png"));
       expect(notifications.shown().filter((n) => n.startsWith("Your public IP")), "announced once").toHaveLength(1);
 
+      // In Urdu the desktop notification is Urdu too: the core words it in the chosen language.
+      await visit(browser, "settings");
+      await browser.$('select[name="language"]').selectByAttribute("value", "ur");
+      await browser.waitUntil(async () => (await browser.execute(() => document.documentElement.dir)) === "rtl");
+      publicIp = "39.32.88.8";
+      await visit(browser, "connection");
+      await browser.$('[data-testid="check-now"]').click();
+      const urdu = await waitForNotification("آپ کا پبلک IP وہ نہیں جو \u2068Home line\u2069 کے لیے رجسٹر ہے");
+      expect(urdu).toContain("39.32.88.8");
+      await visit(browser, "settings");
+      await browser.$('select[name="language"]').selectByAttribute("value", "en");
+      await browser.waitUntil(async () => (await browser.execute(() => document.documentElement.dir)) === "ltr");
+
       // The whole state to one file, through the native save dialog.
       const archive = join(dir, "everything.vcabackup");
       await visit(browser, "settings");

@@ -39,6 +39,8 @@ describe("connection check", () => {
     expect(verdictText).toContain("Probably dynamic");
     expect(verdictText).toContain("Confidence: low");
     expect(verdictText).toContain("points to dynamic");
+    expect(verdictText).toContain("2 of 4 independent services see your public address as 39.32.10.5");
+    expect(verdictText).toContain('the reverse DNS name dsl-39-32-10-5.dynamic.example.pk contains "dsl", "dynamic", which ISPs use for dynamic addresses');
     expect(await page.innerText('[data-testid="next-steps"]')).toContain("register your mobile number instead of an IP");
     expect(await page.innerText('[data-testid="next-steps"]')).toContain("Ask PTCL for a static IP");
     expect(await page.innerText('[data-testid="history"]')).toContain("39.32.10.5");
@@ -46,6 +48,21 @@ describe("connection check", () => {
     expect(await timeline.locator("rect").count(), "one bar per stretch").toBe(2);
     expect(await timeline.getAttribute("aria-label")).toContain("Timeline of 2 address(es)");
     await page.screenshot({ path: artifact("connection-checked.png"), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it("words the verdict's evidence and a VPN's signs in Urdu, values kept left to right", async () => {
+    const { page, errors } = await app.open("#/connection", { language: "ur", vpn: true });
+    await page.click('[data-testid="check-now"]');
+    await page.locator('[data-testid="vpn-active"]').waitFor();
+    const signs = await page.innerText('[data-testid="vpn-active"]');
+    expect(signs, "the interface name is isolated").toContain("انٹرفیس \u2068wg0\u2069،");
+    const plain = (s: string) => s.replace(/[\u2068\u2069]/g, "");
+    expect(plain(signs)).toContain("انٹرفیس wg0، WireGuard ٹنل ہے");
+    const verdict = await page.innerText('[data-testid="verdict"]');
+    expect(plain(verdict)).toContain("انٹرفیس wg0، WireGuard ٹنل ہے؛ جو ایڈریس نظر آ رہا ہے وہ غالباً VPN کا ہے");
+    expect(verdict).not.toMatch(/[a-z]+\.[a-z]+[A-Z]\w*/); // no bare catalogue key such as evidence.servicesAgree
+    expect(await page.innerText("main")).toContain("WireGuard ٹنل");
     expect(errors).toEqual([]);
   });
 

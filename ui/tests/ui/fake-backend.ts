@@ -78,9 +78,9 @@ export function installFakeBackend(options: FakeOptions): void {
     },
     interfaces: [
       { name: "eth0", vpnHint: null, addresses: [{ address: "192.168.1.23", prefix: 24, class: "private" }] },
-      ...(options.vpn ? [{ name: "wg0", vpnHint: "a WireGuard tunnel", addresses: [{ address: "10.8.0.2", prefix: 32, class: "private" as const }] }] : []),
+      ...(options.vpn ? [{ name: "wg0", vpnHint: "wireGuard" as const, addresses: [{ address: "10.8.0.2", prefix: 32, class: "private" as const }] }] : []),
     ],
-    vpn: options.vpn ? { active: true, evidence: ["interface wg0 is a WireGuard tunnel"] } : { active: false, evidence: [] },
+    vpn: options.vpn ? { active: true, evidence: [{ interface: "wg0", tunnel: "wireGuard" as const }] } : { active: false, evidence: [] },
   });
   // The document kit: a small rules pack, the wizard, details and an in-memory vault.
   const URDU: Record<string, string> = {
@@ -272,7 +272,7 @@ export function installFakeBackend(options: FakeOptions): void {
     list_reminders: ({ profileId }) => ({ due: reminders.filter((r) => r.profileId === profileId && r.doneAt === null), upcoming: [] }),
     add_reminder: ({ profileId, input }) => {
       const i = input as Commands["add_reminder"]["args"]["input"];
-      const r = { id: nextId++, kind: "custom" as const, profileId: profileId as number, applicationId: i.applicationId, title: i.title, body: "", dueAt: `${i.dueOn}T09:00:00Z`, firedAt: null, doneAt: null };
+      const r = { id: nextId++, kind: "custom" as const, profileId: profileId as number, applicationId: i.applicationId, title: { key: "reminder.said", params: { text: i.title } }, body: null, dueAt: `${i.dueOn}T09:00:00Z`, firedAt: null, doneAt: null };
       reminders.push(r);
       return r;
     },
@@ -421,7 +421,7 @@ export function installFakeBackend(options: FakeOptions): void {
               unknownReason: "vpnActive",
               confidence: "low",
               address: publicV4,
-              evidence: [{ source: "vpn", lean: "neutral", finding: "interface wg0 is a WireGuard tunnel; the address seen is probably the VPN's" }],
+              evidence: [{ source: "vpn", lean: "neutral", finding: { key: "evidence.vpn.interface", params: { interface: "wg0", tunnel: { key: "vpn.tunnel.wireGuard" } } } }],
               nextSteps: ["switchOffVpn"],
               isp: null,
             }
@@ -431,8 +431,8 @@ export function installFakeBackend(options: FakeOptions): void {
               confidence: "low",
               address: publicV4,
               evidence: [
-                { source: "services", lean: "neutral", finding: `2 of 4 independent services see your public address as ${publicV4}` },
-                { source: "reverseDns", lean: "dynamic", finding: 'the reverse DNS name dsl-39-32-10-5.dynamic.example.pk contains "dsl", "dynamic", which ISPs use for dynamic addresses' },
+                { source: "services", lean: "neutral", finding: { key: "evidence.servicesAgree", params: { agreeing: 2, total: 4, address: publicV4 } } },
+                { source: "reverseDns", lean: "dynamic", finding: { key: "evidence.ptrDynamic", params: { name: "dsl-39-32-10-5.dynamic.example.pk", words: '"dsl", "dynamic"' } } },
               ],
               nextSteps: ["askIspForStatic", "registerMobileNumber", "useLicensedProvider"],
               isp: {

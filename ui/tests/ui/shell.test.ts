@@ -122,9 +122,13 @@ describe("access and layout", () => {
     await page.check('input[value="firm"]');
     await page.click('[data-testid="profile-create"] button[type="submit"]');
     await page.waitForSelector('[data-testid="readiness"]');
-    for (const [id] of SECTIONS) {
+    for (const [id, title] of SECTIONS) {
       await page.click(`nav a[data-section="${id}"]`);
-      await page.waitForSelector("main h1");
+      // Measure the section itself once loaded, not the one before it or its loading state.
+      await page.waitForFunction(
+        (t) => document.querySelector("main h1")?.textContent === t && !document.querySelector("main")?.textContent?.includes("Loading…"),
+        title,
+      );
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, `${id} at 800x600`).toBeLessThanOrEqual(0);
       await page.screenshot({ path: artifact(`small-${id}.png`) });

@@ -20,9 +20,22 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub json: bool,
 
+    /// The language of the text output: en or ur (also VCA_LANG; default: the system's).
+    #[arg(long, global = true, env = "VCA_LANG", value_name = "LANG")]
+    pub lang: Option<LangArg>,
+
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// A language of the text output.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    /// English.
+    En,
+    /// Urdu.
+    Ur,
 }
 
 /// The subcommands.

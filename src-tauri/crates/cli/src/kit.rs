@@ -4,7 +4,7 @@
 use vca_core::{
     Error, Result,
     applicant::ApplicantDetails,
-    checklist::{self, CheckState, Checklist, SlotState},
+    checklist::{self, Checklist},
     clock::today,
     data_dir::DataDir,
     documents::{self, Document, DocumentDates, DocumentInput},
@@ -23,6 +23,7 @@ use crate::{
     },
     output::Output,
     run::{done, profile_id},
+    words::Words,
 };
 
 fn pack(store: &Store) -> Result<(RulesPack, PackInfo)> {
@@ -361,49 +362,66 @@ pub fn print_document(d: &Document) {
 }
 
 /// Text for `vca checklist`.
-pub fn print_checklist(c: &Checklist) {
+pub fn print_checklist(c: &Checklist, w: Words) {
     let Some(category) = &c.category else {
         match &c.decision {
-            Some(d) => println!("{}: no documents to hand in.", outcome_words(d)),
-            None => println!(
-                "Answer the eligibility questions first: vca eligibility --applicant … --provider …"
+            Some(d) => println!(
+                "{}",
+                w.say(
+                    "cli.checklist.nothingToHandIn",
+                    &[("outcome", outcome_in(d, w).into())]
+                )
             ),
+            None => println!("{}", w.word("cli.checklist.answerFirst")),
         }
         return;
     };
     println!(
-        "{}: {}% of documents ready",
-        category.title.en, c.readiness_percent
+        "{}",
+        w.say(
+            "cli.checklist.ready",
+            &[
+                ("category", w.pack(&category.title).into()),
+                ("percent", c.readiness_percent.into()),
+            ]
+        )
     );
     for slot in &c.slots {
-        let mark = match slot.state {
-            SlotState::Done => "done   ",
-            SlotState::Problem => "problem",
-            SlotState::Missing => "missing",
-        };
-        let titles: Vec<&str> = slot
-            .requirements
-            .iter()
-            .map(|r| r.title.en.as_str())
-            .collect();
-        println!("  [{mark}] {:02} {}", slot.number, titles.join(" or "));
+        let titles: Vec<String> = slot.requirements.iter().map(|r| w.pack(&r.title)).collect();
+        println!(
+            "  [{}] {:02} {}",
+            w.variant("documents.state", &slot.state),
+            slot.number,
+            titles.join(&w.word("cli.or"))
+        );
         for d in &slot.documents {
             for f in &d.findings {
                 println!(
                     "            {}: {}",
-                    d.document.file.original_name, f.message
+                    d.document.file.original_name,
+                    crate::words::plain(f.issue.text(w.lang))
                 );
             }
         }
     }
-    println!("Checks before submitting:");
+    println!("{}", w.word("cli.checklist.checks"));
     for check in &c.checks {
-        let mark = match check.state {
-            CheckState::Pass => "ok  ",
-            CheckState::Fail => "FIX ",
-            CheckState::Unknown => "?   ",
-        };
-        println!("  [{mark}] {}", check.message);
+        println!(
+            "  [{}] {}",
+            w.variant("documents.check", &check.state),
+            crate::words::plain(check.note.text(w.lang))
+        );
+    }
+}
+
+/// The decision's outcome in `w`'s language.
+fn outcome_in(d: &Decision, w: Words) -> String {
+    match (&d.outcome, &d.category) {
+        (OutcomeKind::Register, Some(c)) => w.say(
+            "eligibility.outcome.register",
+            &[("category", w.pack(&c.title).into())],
+        ),
+        (outcome, _) => w.variant("eligibility.outcome", outcome),
     }
 }
 

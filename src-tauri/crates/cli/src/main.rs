@@ -10,12 +10,26 @@ mod kit;
 mod output;
 mod run;
 mod tracking;
+mod words;
 
 use std::process::ExitCode;
 
 use clap::Parser;
+use vca_core::{i18n::Lang, settings::Language};
 
 fn main() -> ExitCode {
+    // `vca … | head` closes the pipe early: stop quietly, as other command-line tools do,
+    // instead of reporting a panic.
+    let report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if info
+            .payload_as_str()
+            .is_some_and(|m| m.starts_with("failed printing to stdout"))
+        {
+            std::process::exit(141);
+        }
+        report(info);
+    }));
     let cli = args::Cli::parse();
     let filter = tracing_subscriber::EnvFilter::try_from_env("VCA_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
@@ -24,9 +38,14 @@ fn main() -> ExitCode {
         .with_writer(std::io::stderr)
         .try_init();
     let json = cli.json;
+    let lang = match cli.lang {
+        Some(args::LangArg::En) => Lang::En,
+        Some(args::LangArg::Ur) => Lang::Ur,
+        None => Lang::resolve(Language::System, sys_locale::get_locale().as_deref()),
+    };
     match run::run(cli) {
         Ok(out) => {
-            output::print(&out, json);
+            output::print(&out, json, words::Words { lang });
             output::exit_code(&out)
         }
         Err(err) => output::fail(&err, json),

@@ -7,10 +7,13 @@ use vca_core::{
     ErrorKind,
     connection::ConnectionReport,
     discovery::{Discovery, DiscoveryStatus, ProviderOutcome},
-    overview::{Overview, StepState},
+    i18n::Arg,
+    overview::Overview,
     profile::{Profile, ProfileDetail, ProfileKind},
     verdict::{NextStep, VerdictKind},
 };
+
+use crate::words::Words;
 
 /// Facts printed by `vca info`.
 #[derive(Debug, Serialize)]
@@ -59,8 +62,8 @@ pub enum Output {
     },
 }
 
-/// Prints `out` to stdout.
-pub fn print(out: &Output, json: bool) {
+/// Prints `out` to stdout, as JSON or in `w`'s language.
+pub fn print(out: &Output, json: bool, w: Words) {
     if json {
         match serde_json::to_string_pretty(out) {
             Ok(s) => println!("{s}"),
@@ -75,7 +78,7 @@ pub fn print(out: &Output, json: bool) {
             println!("database:       {}", i.database_path);
             println!("schema version: {}", i.schema_version);
         }
-        Output::Overview(o) => print_overview(o),
+        Output::Overview(o) => print_overview(o, w),
         Output::Profiles(list) if list.is_empty() => {
             println!(
                 "No profiles yet. Create one with: vca profile add --kind freelancer \"Your Name\""
@@ -88,7 +91,7 @@ pub fn print(out: &Output, json: bool) {
         }
         Output::Profile(p) => println!("{} ({}), id {}", p.name, kind(p.kind), p.id),
         Output::Detail(d) => print_detail(d),
-        Output::Check(c) => print_check(c),
+        Output::Check(c) => print_check(c, w),
         Output::Rules(r) => crate::kit::print_rules(r),
         Output::Decision(d) => crate::kit::print_decision(d),
         Output::Details(d) => crate::kit::print_details(d),
@@ -97,10 +100,10 @@ pub fn print(out: &Output, json: bool) {
             println!("No documents yet. Add one with: vca doc add FILE --requirement cnic-front");
         }
         Output::Documents(list) => list.iter().for_each(crate::kit::print_document),
-        Output::Checklist(c) => crate::kit::print_checklist(c),
-        Output::Status(r) => crate::tracking::print_status(r),
-        Output::Timeline(v) => crate::tracking::print_timeline(v),
-        Output::Reminders(r) => crate::tracking::print_reminders(r),
+        Output::Checklist(c) => crate::kit::print_checklist(c, w),
+        Output::Status(r) => crate::tracking::print_status(r, w),
+        Output::Timeline(v) => crate::tracking::print_timeline(v, w),
+        Output::Reminders(r) => crate::tracking::print_reminders(r, w),
         Output::Backup(r) => println!(
             "{}: {} file(s), {:.1} MB, made {}",
             r.path,
@@ -130,49 +133,53 @@ fn kind(k: ProfileKind) -> &'static str {
     }
 }
 
-fn print_overview(o: &Overview) {
+fn print_overview(o: &Overview, w: Words) {
     match &o.profile {
-        None => println!(
-            "No profile yet. Create one with: vca profile add --kind freelancer \"Your Name\""
-        ),
+        None => println!("{}", w.word("cli.overview.noProfile")),
         Some(p) => println!(
-            "{} ({}): {}% ready, {} public IP(s) recorded",
-            p.name,
-            kind(p.kind),
-            o.readiness_percent,
-            o.public_ip_count
+            "{}",
+            w.say(
+                "cli.overview.line",
+                &[
+                    ("name", p.name.as_str().into()),
+                    ("kind", w.word(&format!("cli.kind.{}", kind(p.kind))).into()),
+                    ("percent", o.readiness_percent.into()),
+                    ("ips", o.public_ip_count.into()),
+                ]
+            )
         ),
     }
     for step in &o.steps {
-        let state = match step.state {
-            StepState::Done => "done",
-            StepState::Todo => "to do",
-            StepState::Upcoming => "later version",
-            StepState::NotNeeded => "not needed",
-        };
-        println!("  [{state:^13}] {:?}", step.key);
+        println!(
+            "  [{}] {}",
+            w.variant("overview.state", &step.state),
+            w.variant("overview.step", &step.key)
+        );
     }
 }
 
-fn print_discovery(label: &str, d: &Discovery) {
+fn print_discovery(label: &str, d: &Discovery, w: Words) {
     let agreeing = d
         .reports
         .iter()
         .filter(|r| matches!(r.outcome, ProviderOutcome::Answered { agrees: true, .. }))
         .count();
     let status = match d.status {
-        DiscoveryStatus::Agreed => {
-            format!("confirmed by {agreeing} of {} services", d.reports.len())
-        }
-        DiscoveryStatus::Unconfirmed => "only one service answered; not confirmed".to_owned(),
-        DiscoveryStatus::Disagreement => {
-            "services disagree (split routing, a proxy, or a wrong answer)".to_owned()
-        }
-        DiscoveryStatus::NoAnswer => "no service answered".to_owned(),
+        DiscoveryStatus::Agreed => w.say(
+            "cli.discovery.agreed",
+            &[
+                ("agreeing", count(agreeing)),
+                ("total", count(d.reports.len())),
+            ],
+        ),
+        DiscoveryStatus::Unconfirmed => w.word("cli.discovery.unconfirmed"),
+        DiscoveryStatus::Disagreement => w.word("cli.discovery.disagreement"),
+        DiscoveryStatus::NoAnswer => w.word("cli.discovery.noAnswer"),
     };
+    let none = w.word("cli.discovery.none");
     println!(
         "{label}: {} ({status})",
-        d.address.as_deref().unwrap_or("none")
+        d.address.as_deref().unwrap_or(&none)
     );
     for r in &d.reports {
         let what = match &r.outcome {
@@ -183,60 +190,33 @@ fn print_discovery(label: &str, d: &Discovery) {
             ProviderOutcome::Answered {
                 address,
                 agrees: false,
-            } => format!("{address} (disagrees)"),
+            } => w.say(
+                "cli.discovery.disagrees",
+                &[("address", address.as_str().into())],
+            ),
             ProviderOutcome::Failed { reason } => reason.clone(),
-            ProviderOutcome::NotAwaited => "not waited for".to_owned(),
+            ProviderOutcome::NotAwaited => w.word("cli.discovery.notAwaited"),
         };
         println!("  {:<14} {:>6} ms  {what}", r.name, r.elapsed_ms);
     }
 }
 
-fn verdict_words(kind: VerdictKind) -> &'static str {
-    match kind {
-        VerdictKind::Static => "static: this IP can be registered",
-        VerdictKind::LikelyStatic => "probably static",
-        VerdictKind::LikelyDynamic => "probably dynamic",
-        VerdictKind::Dynamic => "dynamic: this IP changes and cannot be registered",
-        VerdictKind::BehindCgnat => "shared (carrier-grade NAT): cannot be registered",
-        VerdictKind::Unknown => "cannot tell yet",
-    }
+fn count(n: usize) -> Arg {
+    Arg::Number(i64::try_from(n).unwrap_or(i64::MAX))
 }
 
-fn next_step_words(step: NextStep) -> &'static str {
-    match step {
-        NextStep::RegisterIp => "Register this IP on the PTA portal.",
-        NextStep::ConfirmWithIsp => {
-            "Ask your ISP to confirm in writing that this IP is static and assigned to you."
-        }
-        NextStep::AskIspForStatic => "Ask your ISP for a static IP.",
-        NextStep::RegisterMobileNumber => {
-            "Freelancers: register your mobile number instead of an IP (allowed since December 2024)."
-        }
-        NextStep::UseLicensedProvider => {
-            "Use a PTA-licensed VPN provider: its users need no registration (since November 2025)."
-        }
-        NextStep::SwitchOffVpn => "Switch your VPN off and check again.",
-        NextStep::CheckAgainOnline => "Connect to the internet and check again.",
-        NextStep::CheckAgainLater => {
-            "Check again over the next days: an IP that holds for two weeks is good evidence."
-        }
-    }
-}
-
-fn print_check(report: &ConnectionReport) {
+fn print_check(report: &ConnectionReport, w: Words) {
     let c = &report.check;
     let v = &report.verdict;
-    print_discovery("IPv4", &c.v4);
-    print_discovery("IPv6", &c.v6);
+    print_discovery("IPv4", &c.v4, w);
+    print_discovery("IPv6", &c.v6, w);
     if c.vpn.active {
-        println!(
-            "A VPN or tunnel is active: the address above is probably the VPN's, not your ISP's."
-        );
-        for e in &c.vpn.evidence {
-            println!("  - {e}");
+        println!("{}", w.word("cli.check.vpnActive"));
+        for clue in &c.vpn.evidence {
+            println!("  - {}", w.message(&clue.message()));
         }
     }
-    println!("Interfaces:");
+    println!("{}", w.word("cli.check.interfaces"));
     for i in &c.interfaces {
         let addrs: Vec<String> = i
             .addresses
@@ -247,16 +227,39 @@ fn print_check(report: &ConnectionReport) {
     }
     println!();
     println!(
-        "Verdict: {} (confidence: {:?})",
-        verdict_words(v.kind),
-        v.confidence
+        "{}",
+        w.say(
+            "cli.check.verdict",
+            &[
+                ("verdict", w.variant("verdict.kind", &v.kind).into()),
+                (
+                    "confidence",
+                    w.variant("verdict.confidence", &v.confidence).into()
+                ),
+            ]
+        )
     );
-    for e in &v.evidence {
-        println!("  - [{:?}, {:?}] {}", e.source, e.lean, e.finding);
+    if let Some(reason) = &v.unknown_reason {
+        println!("{}", w.variant("verdict.reason", reason));
     }
-    println!("What you can do:");
+    for e in &v.evidence {
+        println!(
+            "  - [{}, {}] {}",
+            w.variant("verdict.source", &e.source),
+            w.variant("verdict.lean", &e.lean),
+            w.message(&e.finding)
+        );
+    }
+    println!("{}", w.word("verdict.nextTitle"));
     for (i, step) in v.next_steps.iter().enumerate() {
-        println!("  {}. {}", i + 1, next_step_words(*step));
+        let words = match (step, &v.isp) {
+            (NextStep::AskIspForStatic, Some(isp)) => w.say(
+                "verdict.next.askNamedIspForStatic",
+                &[("isp", isp.name.as_str().into())],
+            ),
+            _ => w.variant("verdict.next", step),
+        };
+        println!("  {}. {words}", i + 1);
     }
 }
 

@@ -12,6 +12,7 @@ use vca_core::{
         TransitionInput,
     },
     data_dir::DataDir,
+    i18n::{Arg, Lang},
     profile::Id,
     reminders::{CustomReminderInput, Reminder},
     store::Store,
@@ -22,6 +23,7 @@ use crate::{
     args::ProfileSelector,
     output::Output,
     run::{done, profile_id},
+    words::Words,
 };
 
 /// `vca application …`
@@ -147,7 +149,11 @@ pub struct StatusReport {
 pub struct StatusLine {
     #[serde(flatten)]
     pub application: Application,
-    pub next_action: &'static str,
+    /// The next action in English words (stable for scripts).
+    pub next_action: String,
+    /// The next action, worded in the chosen language when printed.
+    #[serde(skip)]
+    pub next: applications::status::NextAction,
 }
 
 /// Reminders of a profile.
@@ -172,9 +178,13 @@ pub fn status(store: &Store, sel: &ProfileSelector) -> Result<Output> {
     let applications = store
         .applications_of(id)?
         .into_iter()
-        .map(|a| StatusLine {
-            next_action: applications::status::next_action(a.kind, a.status).english(),
-            application: a,
+        .map(|a| {
+            let next = applications::status::next_action(a.kind, a.status);
+            StatusLine {
+                next_action: next.text(Lang::En),
+                next,
+                application: a,
+            }
         })
         .collect();
     Ok(Output::Status(StatusReport {
@@ -304,15 +314,9 @@ pub fn reminders(store: &Store, cmd: RemindersCommand) -> Result<Output> {
     }
 }
 
-fn label(s: Status) -> &'static str {
-    s.label()
-}
-
-pub fn print_status(r: &StatusReport) {
+pub fn print_status(r: &StatusReport, w: Words) {
     if r.applications.is_empty() {
-        println!(
-            "No applications yet. Start one with: vca application start --title \"Home line\" --ip 39.32.10.5"
-        );
+        println!("{}", w.word("cli.status.none"));
     }
     for line in &r.applications {
         let a = &line.application;
@@ -320,72 +324,111 @@ pub fn print_status(r: &StatusReport) {
             "{:>4}  {:<28}  {:<26}  {}",
             a.id,
             a.title,
-            label(a.status),
+            w.variant("application.status", &a.status),
             a.reference.as_deref().unwrap_or("")
         );
-        println!("      next: {}", line.next_action);
+        println!(
+            "      {}",
+            w.say("cli.next", &[("action", line.next.text(w.lang).into())])
+        );
     }
     if !r.attention.is_empty() {
-        println!("\nNeeds attention:");
+        println!("\n{}", w.word("cli.reminders.due"));
         for rem in &r.attention {
-            println!("{:>4}  {}", rem.id, rem.title);
+            println!("{:>4}  {}", rem.id, w.message(&rem.title));
         }
     }
 }
 
-pub fn print_timeline(v: &ApplicationView) {
+pub fn print_timeline(v: &ApplicationView, w: Words) {
     let a = &v.application;
-    println!("{} (id {}): {}", a.title, a.id, label(a.status));
+    let status = w.variant("application.status", &a.status);
+    println!("{} (id {}): {status}", a.title, a.id);
     if let Some(r) = &a.reference {
-        println!("reference: {r}");
-    }
-    if !a.registered_ips.is_empty() {
-        println!("registered IPs: {}", a.registered_ips.join(", "));
-    }
-    println!("next: {}", v.next_action.english());
-    if !v.next_statuses.is_empty() {
         println!(
-            "possible moves: {}",
-            v.next_statuses
-                .iter()
-                .map(|s| s.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
+            "{}",
+            w.say(
+                "cli.timeline.reference",
+                &[("reference", r.as_str().into())]
+            )
         );
     }
-    println!("\nTimeline:");
+    if !a.registered_ips.is_empty() {
+        println!(
+            "{}",
+            w.say(
+                "cli.timeline.ips",
+                &[("ips", a.registered_ips.join(", ").into())]
+            )
+        );
+    }
+    println!(
+        "{}",
+        w.say("cli.next", &[("action", v.next_action.text(w.lang).into())])
+    );
+    if !v.next_statuses.is_empty() {
+        // The names to type, as `vca application move` takes them.
+        let moves: Vec<&str> = v.next_statuses.iter().map(|s| s.as_str()).collect();
+        println!(
+            "{}",
+            w.say("cli.timeline.moves", &[("moves", moves.join(", ").into())])
+        );
+    }
+    println!("\n{}", w.word("cli.timeline.title"));
     for e in &v.timeline {
-        println!("  {}  {}", e.at.strftime("%Y-%m-%d %H:%M UTC"), label(e.to));
+        println!(
+            "  {}  {}",
+            e.at.strftime("%Y-%m-%d %H:%M UTC"),
+            w.variant("application.status", &e.to)
+        );
         if let Some(r) = &e.reason {
-            println!("      reason: {r}");
+            println!(
+                "      {}",
+                w.say("cli.timeline.reason", &[("reason", r.as_str().into())])
+            );
         }
         if let Some(n) = &e.note {
-            println!("      note: {n}");
+            println!(
+                "      {}",
+                w.say("cli.timeline.note", &[("note", n.as_str().into())])
+            );
         }
         for f in &e.attachments {
             println!(
-                "      attached: {} ({} bytes)",
-                f.file.original_name, f.file.size
+                "      {}",
+                w.say(
+                    "cli.timeline.attached",
+                    &[
+                        ("file", f.file.original_name.as_str().into()),
+                        (
+                            "bytes",
+                            Arg::Number(i64::try_from(f.file.size).unwrap_or(i64::MAX))
+                        ),
+                    ]
+                )
             );
         }
     }
 }
 
-pub fn print_reminders(r: &RemindersReport) {
+pub fn print_reminders(r: &RemindersReport, w: Words) {
     if r.due.is_empty() && r.upcoming.is_empty() {
-        println!("No reminders.");
+        println!("{}", w.word("cli.reminders.none"));
     }
-    for (heading, list) in [("Needs attention", &r.due), ("Upcoming", &r.upcoming)] {
+    for (heading, list) in [
+        ("cli.reminders.due", &r.due),
+        ("cli.reminders.upcoming", &r.upcoming),
+    ] {
         if list.is_empty() {
             continue;
         }
-        println!("{heading}:");
+        println!("{}", w.word(heading));
         for rem in list {
             println!(
                 "{:>4}  {}  {}",
                 rem.id,
                 rem.due_at.strftime("%Y-%m-%d"),
-                rem.title
+                w.message(&rem.title)
             );
         }
     }

@@ -21,6 +21,7 @@ impl Vca {
             .arg(self.dir.path())
             .args(args)
             .env_remove("VCA_DATA_DIR")
+            .env("VCA_LANG", "en")
             .output()
             .expect("run vca")
     }
@@ -223,7 +224,34 @@ fn check_ip_asks_the_configured_services_and_prints_json() {
         text.contains("IPv4: 39.32.10.5 (confirmed by 2 of 2 services)"),
         "{text}"
     );
-    assert!(text.contains("Verdict: cannot tell yet"), "{text}");
+    assert!(text.contains("Verdict: Cannot tell yet"), "{text}");
+    assert!(
+        text.contains("2 of 2 independent services see your public address as 39.32.10.5"),
+        "{text}"
+    );
+
+    // The same check in Urdu: labels, verdict, evidence and next steps.
+    let urdu = vca.run(&[
+        "--lang",
+        "ur",
+        "check-ip",
+        "--config",
+        config.to_str().expect("utf-8 path"),
+    ]);
+    let urdu = String::from_utf8(urdu.stdout).expect("utf-8");
+    for expected in [
+        "IPv4: 39.32.10.5 (2 میں سے 2 سروسز نے تصدیق کی)",
+        "نتیجہ: ابھی کہا نہیں جا سکتا",
+        "2 میں سے 2 الگ الگ سروسز آپ کا پبلک ایڈریس 39.32.10.5 دیکھتی ہیں",
+        "آپ کیا کر سکتے ہیں",
+    ] {
+        assert!(urdu.contains(expected), "missing {expected:?} in:\n{urdu}");
+    }
+    assert!(
+        !urdu.contains(['{', '\u{2068}', '\u{2069}']),
+        "no unfilled placeholder, no isolate marks in a terminal:\n{urdu}"
+    );
+    assert!(!urdu.contains("Verdict"), "{urdu}");
 }
 
 #[test]

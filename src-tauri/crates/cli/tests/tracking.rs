@@ -13,6 +13,55 @@ fn json(out: &str) -> serde_json::Value {
 }
 
 #[test]
+fn status_timeline_and_reminders_speak_urdu_when_asked() {
+    let v = Vca::new();
+    v.ok(&["profile", "add", "--kind", "freelancer", "Ayesha Khan"]);
+    v.ok(&[
+        "application",
+        "start",
+        "--title",
+        "Home line",
+        "--ip",
+        "39.32.10.5",
+    ]);
+    v.ok(&[
+        "reminders",
+        "add",
+        "--title",
+        "ISP کو فون کریں",
+        "--on",
+        "2026-01-05",
+    ]);
+    let status = v.ok(&["--lang", "ur", "status"]);
+    assert!(status.contains("مسودہ"), "the status in Urdu:\n{status}");
+    assert!(
+        status.contains("اگلا قدم: دستاویزات اور جانچ مکمل کریں"),
+        "{status}"
+    );
+    assert!(status.contains("توجہ طلب:\n"), "{status}");
+    assert!(
+        status.contains("ISP کو فون کریں"),
+        "the user's own words:\n{status}"
+    );
+    let english = v.ok(&["--lang", "en", "status"]);
+    assert!(
+        english.contains("Draft") && english.contains("next: complete the documents"),
+        "{english}"
+    );
+    let timeline = v.ok(&["--lang", "ur", "timeline", "1"]);
+    assert!(timeline.contains("رجسٹرڈ IP: 39.32.10.5"), "{timeline}");
+    assert!(timeline.contains("ٹائم لائن:"), "{timeline}");
+    let reminders = v.ok(&["--lang", "ur", "reminders", "list"]);
+    assert!(reminders.contains("توجہ طلب:"), "{reminders}");
+    let json = json(&v.ok(&["--lang", "ur", "--json", "status"]));
+    assert_eq!(
+        json["applications"][0]["nextAction"],
+        "complete the documents and checks, then mark it ready",
+        "JSON stays English for scripts"
+    );
+}
+
+#[test]
 fn an_application_is_tracked_from_the_command_line_and_illegal_moves_are_refused() {
     let v = Vca::new();
     v.ok(&["profile", "add", "--kind", "firm", "Indus Soft"]);
@@ -78,7 +127,7 @@ fn an_application_is_tracked_from_the_command_line_and_illegal_moves_are_refused
 
     let text = v.ok(&["status"]);
     assert!(
-        text.contains("Head office") && text.contains("rejected") && text.contains("PTCL-55"),
+        text.contains("Head office") && text.contains("Rejected") && text.contains("PTCL-55"),
         "{text}"
     );
 
@@ -92,7 +141,7 @@ fn an_application_is_tracked_from_the_command_line_and_illegal_moves_are_refused
     ]);
     let reminders = json(&v.ok(&["--json", "reminders", "list"]));
     assert_eq!(
-        reminders["due"][0]["title"],
+        reminders["due"][0]["title"]["params"]["text"],
         "Ask PTCL for the business plan"
     );
     let rid = reminders["due"][0]["id"].as_i64().unwrap().to_string();

@@ -10,6 +10,7 @@ use crate::{
     connection::ConnectionReport,
     documents::{Document, Finding, Severity, assess},
     eligibility::Decision,
+    i18n::{self, Lang},
     profile::ProfileDetail,
     rules::{Category, Registers, Requirement, RulesPack},
     verdict::VerdictKind,
@@ -189,47 +190,34 @@ pub enum CheckNote {
 }
 
 impl CheckNote {
-    /// The English sentence.
-    pub fn english(&self) -> String {
+    /// The sentence in `lang`, from the domain catalogue (`documents.note.*`).
+    pub fn text(&self, lang: Lang) -> String {
+        let c = i18n::domain();
+        let list = |items: &[String]| i18n::list(lang, items);
+        let key = format!("documents.note.{}", i18n::variant_name(self));
         match self {
-            Self::CnicBoth => "both sides of the CNIC are here".into(),
-            Self::CnicFrontMissing => "the front of the CNIC is missing".into(),
-            Self::CnicBackMissing => "the back of the CNIC is missing".into(),
-            Self::CnicNone => "add both sides of the CNIC".into(),
-            Self::ScansOk => "every scan is large enough to read and small enough to upload".into(),
-            Self::ScansFix { files } => format!("fix the size of: {}", files.join(", ")),
-            Self::NothingExpired => "nothing has expired".into(),
-            Self::Expired { files } => format!("expired or too old: {}", files.join(", ")),
-            Self::DetailsComplete => "the applicant details are complete".into(),
-            Self::DetailsMissing { fields } => format!("fill in: {}", fields.join(", ")),
+            Self::ScansFix { files } | Self::Expired { files } => {
+                c.say(lang, &key, &[("files", list(files).into())])
+            }
+            Self::DetailsMissing { fields } => {
+                let names: Vec<String> = fields
+                    .iter()
+                    .map(|f| c.template(lang, &format!("details.{f}")).to_owned())
+                    .collect();
+                c.say(lang, &key, &[("fields", list(&names).into())])
+            }
             Self::MobileRegistered { number } => {
-                format!("the mobile number {number} will be registered")
+                c.say(lang, &key, &[("number", number.as_str().into())])
             }
-            Self::MobileMissing => "enter the mobile number to register".into(),
-            Self::IpsToRegister { count } => format!("{count} IP(s) to register"),
-            Self::NoIp => "record the fixed public IP to register (Settings → profile)".into(),
-            Self::SubscriberNoIp => "record an IP first".into(),
-            Self::SubscriberOk => "every IP has its subscriber ID".into(),
-            Self::SubscriberMissing { ips } => format!(
-                "enter the subscriber ID from the ISP bill for {}",
-                ips.join(", ")
-            ),
-            Self::IpNotChecked => {
-                "run a connection check to compare the IP with this connection".into()
+            Self::IpsToRegister { count } => c.say(lang, &key, &[("count", (*count).into())]),
+            Self::SubscriberMissing { ips } => c.say(lang, &key, &[("ips", list(ips).into())]),
+            Self::IpNotListed { measured }
+            | Self::IpFixed { measured }
+            | Self::IpUnknown { measured }
+            | Self::IpNotFixed { measured } => {
+                c.say(lang, &key, &[("measured", measured.as_str().into())])
             }
-            Self::IpNoneFound => "the last connection check found no public IP".into(),
-            Self::IpNotListed { measured } => format!(
-                "this connection's public IP is {measured}, which is not among the IPs to register"
-            ),
-            Self::IpFixed { measured } => {
-                format!("{measured} is this connection's IP and looks fixed")
-            }
-            Self::IpUnknown { measured } => format!(
-                "{measured} is this connection's IP, but whether it is fixed is not known yet"
-            ),
-            Self::IpNotFixed { measured } => format!(
-                "{measured} is this connection's IP, but it is not fixed; ask the ISP for a static IP"
-            ),
+            _ => c.say(lang, &key, &[]),
         }
     }
 }
@@ -301,7 +289,7 @@ fn check(id: CheckId, state: CheckState, note: CheckNote) -> Check {
     Check {
         id,
         state,
-        message: note.english(),
+        message: note.text(Lang::En),
         note,
     }
 }

@@ -8,7 +8,12 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{discovery::Discovery, net_class::AddressClass, reverse_dns::ReverseDns};
+use crate::{
+    discovery::Discovery,
+    i18n::{Arg, Message},
+    net_class::AddressClass,
+    reverse_dns::ReverseDns,
+};
 
 /// One address on one interface.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -30,8 +35,139 @@ pub struct LocalInterface {
     pub name: String,
     /// Its addresses.
     pub addresses: Vec<InterfaceAddress>,
-    /// Why it looks like a VPN or tunnel, when it does.
-    pub vpn_hint: Option<String>,
+    /// What kind of VPN or tunnel it looks like, when it does.
+    pub vpn_hint: Option<Tunnel>,
+}
+
+/// A kind of VPN tunnel or adapter, recognised by an interface's name. Worded by the domain
+/// catalogue (`vpn.tunnel.*`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Tunnel {
+    /// `wg*`.
+    WireGuard,
+    /// `nordlynx`.
+    NordLynx,
+    /// `proton*`.
+    Proton,
+    /// `tun*`.
+    Tun,
+    /// `tap*`.
+    Tap,
+    /// `utun*` (macOS).
+    Utun,
+    /// `ipsec*`.
+    Ipsec,
+    /// `ppp*`: a VPN, or a dial-up or mobile modem.
+    Ppp,
+    /// `tailscale*`.
+    Tailscale,
+    /// `zt*`.
+    ZeroTier,
+    /// `gpd*`.
+    GlobalProtect,
+    /// `cscotun*`.
+    AnyConnect,
+    /// A Windows adapter with "WireGuard" in its name.
+    WireGuardAdapter,
+    /// A Windows adapter with "OpenVPN" in its name.
+    OpenVpnAdapter,
+    /// A TAP-Windows adapter.
+    TapWindows,
+    /// A Wintun adapter.
+    Wintun,
+    /// An adapter with "VPN" in its name.
+    NamedVpn,
+    /// A Windows adapter with "AnyConnect" in its name.
+    AnyConnectAdapter,
+    /// A FortiClient adapter.
+    Fortinet,
+}
+
+impl Tunnel {
+    const ALL: [Self; 19] = [
+        Self::WireGuard,
+        Self::NordLynx,
+        Self::Proton,
+        Self::Tun,
+        Self::Tap,
+        Self::Utun,
+        Self::Ipsec,
+        Self::Ppp,
+        Self::Tailscale,
+        Self::ZeroTier,
+        Self::GlobalProtect,
+        Self::AnyConnect,
+        Self::WireGuardAdapter,
+        Self::OpenVpnAdapter,
+        Self::TapWindows,
+        Self::Wintun,
+        Self::NamedVpn,
+        Self::AnyConnectAdapter,
+        Self::Fortinet,
+    ];
+
+    /// Its catalogue key.
+    pub fn key(self) -> String {
+        format!("vpn.tunnel.{}", crate::i18n::variant_name(&self))
+    }
+}
+
+/// Reads a tunnel's name, or the English phrase that checks saved before tunnels had names
+/// hold ("a WireGuard tunnel"), so old checks keep their VPN interfaces.
+impl<'de> Deserialize<'de> for Tunnel {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let raw = String::deserialize(d)?;
+        let english = crate::i18n::domain();
+        Ok(Self::ALL
+            .into_iter()
+            .find(|t| {
+                crate::i18n::variant_name(t) == raw
+                    || english.template(crate::i18n::Lang::En, &t.key()) == raw
+            })
+            .unwrap_or(Self::Tun))
+    }
+}
+
+/// One sign that a VPN is active.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(untagged)]
+pub enum VpnClue {
+    /// An interface looks like a tunnel.
+    Interface {
+        /// Its name.
+        interface: String,
+        /// What it looks like.
+        tunnel: Tunnel,
+    },
+    /// A VPN client is running.
+    Client {
+        /// The client's name (a brand, e.g. "NordVPN").
+        client: String,
+    },
+    /// An observation in English, from a check saved before clues had kinds.
+    Said(String),
+}
+
+impl VpnClue {
+    /// What it says, as the catalogue's `vpn.clue.*`.
+    pub fn message(&self) -> Message {
+        self.message_under("vpn.clue")
+    }
+
+    /// What it says under `prefix`, whose keys end in `interface`, `client` and `said`
+    /// (the verdict's evidence adds what the clue means for the address).
+    pub fn message_under(&self, prefix: &str) -> Message {
+        match self {
+            Self::Interface { interface, tunnel } => Message::new(&format!("{prefix}.interface"))
+                .arg("interface", interface.as_str())
+                .arg("tunnel", Arg::term(&tunnel.key())),
+            Self::Client { client } => {
+                Message::new(&format!("{prefix}.client")).arg("client", client.as_str())
+            }
+            Self::Said(text) => Message::new(&format!("{prefix}.said")).arg("text", text.as_str()),
+        }
+    }
 }
 
 /// What the local router says about its internet side (UPnP-IGD), when it answers.
@@ -54,8 +190,8 @@ pub struct RouterView {
 pub struct VpnState {
     /// True when any interface or process looks like a VPN.
     pub active: bool,
-    /// Each observation, in plain words (e.g. "interface wg0 is a WireGuard tunnel").
-    pub evidence: Vec<String>,
+    /// Each observation.
+    pub evidence: Vec<VpnClue>,
 }
 
 /// Everything one check found.
@@ -105,38 +241,35 @@ pub struct ConnectionReport {
     pub v6_prefix_history: crate::history::AddressHistory,
 }
 
-/// Interface name prefixes (lowercase) that are tunnels, with what they are.
-const VPN_INTERFACES: &[(&str, &str)] = &[
-    ("wg", "a WireGuard tunnel"),
-    ("nordlynx", "NordVPN's WireGuard tunnel"),
-    ("proton", "a Proton VPN tunnel"),
-    ("tun", "a tunnel (OpenVPN and most VPN clients)"),
-    ("tap", "a TAP tunnel (OpenVPN)"),
-    ("utun", "a tunnel (macOS VPN clients)"),
-    ("ipsec", "an IPsec tunnel"),
-    (
-        "ppp",
-        "a point-to-point link (PPTP/L2TP VPN, or a dial-up/mobile modem)",
-    ),
-    ("tailscale", "a Tailscale tunnel"),
-    ("zt", "a ZeroTier tunnel"),
-    ("gpd", "a GlobalProtect tunnel"),
-    ("cscotun", "a Cisco AnyConnect tunnel"),
+/// Interface name prefixes (lowercase) that are tunnels.
+const VPN_INTERFACES: &[(&str, Tunnel)] = &[
+    ("wg", Tunnel::WireGuard),
+    ("nordlynx", Tunnel::NordLynx),
+    ("proton", Tunnel::Proton),
+    ("tun", Tunnel::Tun),
+    ("tap", Tunnel::Tap),
+    ("utun", Tunnel::Utun),
+    ("ipsec", Tunnel::Ipsec),
+    ("ppp", Tunnel::Ppp),
+    ("tailscale", Tunnel::Tailscale),
+    ("zt", Tunnel::ZeroTier),
+    ("gpd", Tunnel::GlobalProtect),
+    ("cscotun", Tunnel::AnyConnect),
 ];
 
 /// Words in Windows adapter names that mean a VPN adapter.
-const VPN_ADAPTER_WORDS: &[(&str, &str)] = &[
-    ("wireguard", "a WireGuard adapter"),
-    ("openvpn", "an OpenVPN adapter"),
-    ("tap-windows", "a TAP-Windows (OpenVPN) adapter"),
-    ("wintun", "a Wintun tunnel adapter"),
-    ("vpn", "an adapter named as a VPN"),
-    ("anyconnect", "a Cisco AnyConnect adapter"),
-    ("fortinet", "a FortiClient adapter"),
+const VPN_ADAPTER_WORDS: &[(&str, Tunnel)] = &[
+    ("wireguard", Tunnel::WireGuardAdapter),
+    ("openvpn", Tunnel::OpenVpnAdapter),
+    ("tap-windows", Tunnel::TapWindows),
+    ("wintun", Tunnel::Wintun),
+    ("vpn", Tunnel::NamedVpn),
+    ("anyconnect", Tunnel::AnyConnectAdapter),
+    ("fortinet", Tunnel::Fortinet),
 ];
 
-/// Why an interface called `name` looks like a VPN, if it does.
-pub fn vpn_interface_hint(name: &str) -> Option<&'static str> {
+/// Which tunnel an interface called `name` looks like, if any.
+pub fn vpn_interface_hint(name: &str) -> Option<Tunnel> {
     let lower = name.to_lowercase();
     let prefix_match = VPN_INTERFACES.iter().find(|(prefix, _)| {
         lower.strip_prefix(prefix).is_some_and(|rest| {
@@ -151,7 +284,7 @@ pub fn vpn_interface_hint(name: &str) -> Option<&'static str> {
                 .iter()
                 .find(|(word, _)| lower.contains(word))
         })
-        .map(|(_, what)| *what)
+        .map(|(_, tunnel)| *tunnel)
 }
 
 /// Process names (lowercase, without `.exe`) of VPN clients.
@@ -243,8 +376,49 @@ mod tests {
     }
 
     #[test]
+    fn checks_saved_before_vpn_clues_had_kinds_still_read() {
+        let old = r#"{"active": true, "evidence": ["interface wg0 is a WireGuard tunnel"]}"#;
+        let state: VpnState = serde_json::from_str(old).expect("old VPN state");
+        assert_eq!(
+            state.evidence,
+            vec![VpnClue::Said("interface wg0 is a WireGuard tunnel".into())]
+        );
+        let iface: LocalInterface = serde_json::from_str(
+            r#"{"name": "wg0", "addresses": [], "vpnHint": "a WireGuard tunnel"}"#,
+        )
+        .expect("old interface");
+        assert_eq!(iface.vpn_hint, Some(Tunnel::WireGuard));
+        let new = VpnState {
+            active: true,
+            evidence: vec![
+                VpnClue::Interface {
+                    interface: "utun3".into(),
+                    tunnel: Tunnel::Utun,
+                },
+                VpnClue::Client {
+                    client: "NordVPN".into(),
+                },
+            ],
+        };
+        let json = serde_json::to_string(&new).expect("encode");
+        assert_eq!(
+            serde_json::from_str::<VpnState>(&json).expect("decode"),
+            new
+        );
+        assert_eq!(
+            new.evidence[0].message().text(crate::i18n::Lang::En),
+            "the interface utun3 is a tunnel (macOS VPN clients)"
+        );
+    }
+
+    #[test]
     fn vpn_clients_are_recognised_by_process_name() {
         assert_eq!(vpn_process("openvpn"), Some("OpenVPN"));
+        assert_eq!(vpn_interface_hint("wg0"), Some(Tunnel::WireGuard));
+        assert_eq!(
+            vpn_interface_hint("TAP-Windows Adapter V9"),
+            Some(Tunnel::Tap)
+        );
         assert_eq!(vpn_process("NordVPN.exe"), Some("NordVPN"));
         assert_eq!(vpn_process("firefox"), None);
         assert_eq!(vpn_process("openvpnx"), None, "whole names only");

@@ -12,6 +12,7 @@ use ts_rs::TS;
 
 use crate::{
     Error, Result,
+    i18n::{self, Arg, Lang},
     profile::Id,
     rules::{Requirement, RulesPack},
     store::Store,
@@ -165,34 +166,38 @@ impl Issue {
         }
     }
 
-    /// The problem in words (English; the UI translates from the kind).
-    pub fn message(&self) -> String {
-        match self {
-            Self::Expired { on } => format!("expired on {on}; add a valid one"),
-            Self::ExpiresSoon { on, days } => format!("expires on {on}, in {days} days"),
-            Self::NeedsExpiryDate => "enter the expiry date printed on it".into(),
-            Self::TooOld { on, months } => {
-                format!("issued on {on}, more than {months} months ago; get a recent one")
+    /// The problem in `lang`, from the domain catalogue (`documents.finding.*`).
+    pub fn text(&self, lang: Lang) -> String {
+        let key = format!("documents.finding.{}", i18n::variant_name(self));
+        let mb = |bytes: u64| format!("{:.1} MB", bytes as f64 / 1_048_576.0);
+        let params: Vec<(&str, Arg)> = match self {
+            Self::Expired { on } => vec![("on", on.to_string().into())],
+            Self::ExpiresSoon { on, days } => {
+                vec![("on", on.to_string().into()), ("days", (*days).into())]
             }
-            Self::NeedsIssueDate => "enter the date it was issued".into(),
+            Self::TooOld { on, months } => {
+                vec![("on", on.to_string().into()), ("months", (*months).into())]
+            }
             Self::TooSmall {
                 width,
                 height,
                 min_width,
                 min_height,
-            } => format!(
-                "the scan is {width}×{height} pixels, too small to read; scan at least {min_width}×{min_height}"
-            ),
-            Self::TooLarge { size, max } => format!(
-                "{:.1} MB is more than the portal's {:.1} MB; scan at a lower resolution",
-                *size as f64 / 1_048_576.0,
-                *max as f64 / 1_048_576.0
-            ),
-            Self::TypeNotAccepted => "this file type is not accepted for this document".into(),
-            Self::MissingFromVault => {
-                "the stored copy is missing or damaged; add the file again".into()
+            } => vec![
+                ("width", (*width).into()),
+                ("height", (*height).into()),
+                ("minWidth", (*min_width).into()),
+                ("minHeight", (*min_height).into()),
+            ],
+            Self::TooLarge { size, max } => {
+                vec![("size", mb(*size).into()), ("max", mb(*max).into())]
             }
-        }
+            Self::NeedsExpiryDate
+            | Self::NeedsIssueDate
+            | Self::TypeNotAccepted
+            | Self::MissingFromVault => Vec::new(),
+        };
+        i18n::domain().say(lang, &key, &params)
     }
 }
 
@@ -264,7 +269,7 @@ pub fn assess(doc: &Document, req: &Requirement, today: Date, in_vault: bool) ->
         .into_iter()
         .map(|issue| Finding {
             severity: issue.severity(),
-            message: issue.message(),
+            message: issue.text(Lang::En),
             issue,
         })
         .collect()

@@ -35,6 +35,7 @@ pub mod error;
 pub mod export;
 pub mod firm;
 pub mod history;
+pub mod i18n;
 pub mod isp;
 pub mod net_class;
 pub mod overview;

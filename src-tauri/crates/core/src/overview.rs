@@ -419,7 +419,9 @@ mod tests {
             (started.id, crate::applications::Status::Draft)
         );
         assert!(
-            line.next_action.english().contains("mark it ready"),
+            line.next_action
+                .text(crate::i18n::Lang::En)
+                .contains("mark it ready"),
             "{:?}",
             line.next_action
         );

@@ -6,7 +6,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;
 
-use crate::reverse_dns::{NameHint, hint};
+use crate::{
+    i18n::{Arg, Message},
+    reverse_dns::{NameHint, hint},
+};
 
 /// The registry's record of the network holding one address.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
@@ -113,7 +116,7 @@ pub fn parse_ip_network(address: &str, body: &[u8]) -> Result<RegistryRecord, St
 
 /// What a registry record suggests about the address: its name's words, and the size of the
 /// network (a small, separately registered block is how ISPs record a customer's fixed IPs).
-pub fn record_hint(record: &RegistryRecord) -> (NameHint, String) {
+pub fn record_hint(record: &RegistryRecord) -> (NameHint, Message) {
     let (name_hint, words) = record
         .name
         .as_deref()
@@ -121,60 +124,58 @@ pub fn record_hint(record: &RegistryRecord) -> (NameHint, String) {
         .unwrap_or((NameHint::Unclear, Vec::new()));
     let v4_small =
         record.prefix_len.is_some_and(|l| (27..=32).contains(&l)) && !record.address.contains(':');
+    let words = words
+        .iter()
+        .map(|w| format!("\"{w}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let name = record.name.clone().unwrap_or_default();
     match name_hint {
-        NameHint::Dynamic | NameHint::Static => (
+        NameHint::Static => (
             name_hint,
-            format!(
-                "the registry names the network {} (\"{}\"), a word used for {} addresses",
-                record.name.as_deref().unwrap_or_default(),
-                words.join("\", \""),
-                if name_hint == NameHint::Static {
-                    "fixed"
-                } else {
-                    "dynamic"
+            Message::new("evidence.registryFixedName")
+                .arg("name", name)
+                .arg("words", words),
+        ),
+        NameHint::Dynamic => (
+            name_hint,
+            Message::new("evidence.registryDynamicName")
+                .arg("name", name)
+                .arg("words", words),
+        ),
+        NameHint::Unclear if v4_small => {
+            let len = u32::from(record.prefix_len.unwrap_or_default());
+            let message = match &record.holder {
+                Some(holder) => {
+                    Message::new("evidence.registrySmallBlockHeld").arg("holder", holder.as_str())
                 }
-            ),
-        ),
-        NameHint::Unclear if v4_small => (
-            NameHint::Static,
-            format!(
-                "the registry lists your address in a small block of its own (/{}){}: ISPs register fixed customer addresses this way",
-                record.prefix_len.unwrap_or_default(),
-                record
-                    .holder
-                    .as_deref()
-                    .map(|h| format!(" held by {h}"))
-                    .unwrap_or_default()
-            ),
-        ),
+                None => Message::new("evidence.registrySmallBlock"),
+            };
+            (NameHint::Static, message.arg("len", len))
+        }
         NameHint::Unclear => (NameHint::Unclear, describe(record)),
     }
 }
 
-/// A plain description of the record.
-pub fn describe(record: &RegistryRecord) -> String {
-    let mut parts = Vec::new();
-    if let Some(name) = &record.name {
-        parts.push(format!("network {name}"));
+/// A plain description of the record; what it does not name shows as "not given".
+pub fn describe(record: &RegistryRecord) -> Message {
+    if record.name.is_none()
+        && record.holder.is_none()
+        && record.country.is_none()
+        && record.prefix_len.is_none()
+    {
+        return Message::new("evidence.registryEmpty");
     }
-    if let Some(holder) = &record.holder {
-        parts.push(format!("held by {holder}"));
-    }
-    if let Some(country) = &record.country {
-        parts.push(format!("registered in {country}"));
-    }
-    if let Some(len) = record.prefix_len {
-        parts.push(format!("a /{len} block"));
-    }
-    if parts.is_empty() {
-        "the registry has a record but it names nothing useful".into()
-    } else {
-        format!(
-            "the registry lists {}: {}",
-            record.address,
-            parts.join(", ")
-        )
-    }
+    let given = |v: &Option<String>| {
+        v.as_ref()
+            .map_or_else(|| Arg::term("evidence.notGiven"), |s| Arg::Text(s.clone()))
+    };
+    Message::new("evidence.registryRecord")
+        .arg("address", record.address.as_str())
+        .arg("name", given(&record.name))
+        .arg("holder", given(&record.holder))
+        .arg("country", given(&record.country))
+        .arg("block", given(&record.prefix_len.map(|l| format!("/{l}"))))
 }
 
 #[cfg(test)]
@@ -213,6 +214,7 @@ mod tests {
             "entities":[{"roles":["registrant"],"vcardArray":["vcard",[["fn",{},"text","Indus Soft (Pvt) Ltd"]]]}]}"#;
         let r = parse_ip_network("39.32.10.5", body).expect("valid");
         let (h, why) = record_hint(&r);
+        let why = why.text(crate::i18n::Lang::En);
         assert_eq!(h, NameHint::Static);
         assert!(why.contains("/29") && why.contains("Indus Soft"), "{why}");
     }

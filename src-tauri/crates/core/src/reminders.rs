@@ -10,7 +10,12 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::{
-    Error, Result, applications::Application, profile::Id, rules::RulesPack, store::Store,
+    Error, Result,
+    applications::Application,
+    i18n::{Arg, Message},
+    profile::Id,
+    rules::RulesPack,
+    store::Store,
 };
 
 /// What a reminder is about.
@@ -77,10 +82,10 @@ pub struct Reminder {
     pub profile_id: Option<Id>,
     /// The application, if it concerns one.
     pub application_id: Option<Id>,
-    /// One line.
-    pub title: String,
-    /// What to do.
-    pub body: String,
+    /// One line, worded by the domain catalogue (`reminder.*`).
+    pub title: Message,
+    /// What to do, if there is more to say.
+    pub body: Option<Message>,
     /// When it is due.
     pub due_at: Timestamp,
     /// When it was announced.
@@ -101,9 +106,9 @@ pub struct NewReminder {
     /// The application.
     pub application_id: Option<Id>,
     /// One line.
-    pub title: String,
+    pub title: Message,
     /// What to do.
-    pub body: String,
+    pub body: Option<Message>,
     /// When.
     pub due_at: Timestamp,
 }
@@ -143,8 +148,10 @@ pub fn renewal(app: &Application, on: Date) -> Result<NewReminder> {
         kind: ReminderKind::Renewal,
         profile_id: Some(app.profile_id),
         application_id: Some(app.id),
-        title: format!("Renew {} by {on}", app.title),
-        body: "The registration has to be renewed on the portal before this date.".into(),
+        title: Message::new("reminder.renewalTitle")
+            .arg("title", app.title.as_str())
+            .arg("on", on.to_string()),
+        body: Some(Message::new("reminder.renewalBody")),
         due_at: morning_of(days_before(on, WARN_DAYS_AHEAD))?,
     })
 }
@@ -157,18 +164,20 @@ pub fn sync(store: &Store, pack: &RulesPack, now: Timestamp) -> Result<usize> {
         let Some(expires) = doc.expires_on else {
             continue;
         };
-        let what = pack
-            .requirement(&doc.requirement_id)
-            .map_or_else(|| doc.file.original_name.clone(), |r| r.title.en.clone());
+        let what = pack.requirement(&doc.requirement_id).map_or_else(
+            || Arg::Text(doc.file.original_name.clone()),
+            |r| Arg::Translated(r.title.clone()),
+        );
         new.push(NewReminder {
             key: format!("expiry:{}:{expires}", doc.id),
             kind: ReminderKind::DocumentExpiry,
             profile_id: Some(doc.profile_id),
             application_id: None,
-            title: format!("{what} expires on {expires}"),
-            body: format!(
-                "Renew it and add the new one on the Documents page ({}).",
-                doc.file.original_name
+            title: Message::new("reminder.expiryTitle")
+                .arg("what", what)
+                .arg("on", expires.to_string()),
+            body: Some(
+                Message::new("reminder.expiryBody").arg("file", doc.file.original_name.as_str()),
             ),
             due_at: morning_of(days_before(expires, WARN_DAYS_AHEAD))?,
         });
@@ -216,11 +225,14 @@ fn deadline_reminders(store: &Store, pack: &RulesPack, now: Timestamp) -> Result
                 kind: ReminderKind::Deadline,
                 profile_id: Some(profile.id),
                 application_id: None,
-                title: format!("{} by {}", d.title.en, d.date),
-                body: pack
-                    .source(&d.source)
-                    .map(|s| format!("Source: {} ({})", s.title.en, s.url))
-                    .unwrap_or_default(),
+                title: Message::new("reminder.deadlineTitle")
+                    .arg("what", Arg::Translated(d.title.clone()))
+                    .arg("on", d.date.to_string()),
+                body: pack.source(&d.source).map(|s| {
+                    Message::new("reminder.deadlineBody")
+                        .arg("source", Arg::Translated(s.title.clone()))
+                        .arg("url", s.url.as_str())
+                }),
                 // Less than two weeks away already: due at once.
                 due_at: morning_of(days_before(d.date, DEADLINE_DAYS_AHEAD))?,
             });
@@ -264,8 +276,8 @@ pub fn add_custom(
             kind: ReminderKind::Custom,
             profile_id: Some(profile_id),
             application_id: input.application_id,
-            title: title.to_owned(),
-            body: String::new(),
+            title: Message::new("reminder.said").arg("text", title),
+            body: None,
             due_at: morning_of(input.due_on)?,
         }],
         now,

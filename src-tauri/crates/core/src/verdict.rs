@@ -13,6 +13,7 @@ use crate::{
     connection::ConnectionCheck,
     discovery::DiscoveryStatus,
     history::AddressHistory,
+    i18n::{Arg, Message},
     net_class::AddressClass,
     registry::{describe, record_hint},
     reverse_dns::{NameHint, ReverseDns, hint},
@@ -106,8 +107,8 @@ pub struct Evidence {
     pub source: EvidenceSource,
     /// Which way it points.
     pub lean: Lean,
-    /// What was found, in plain words.
-    pub finding: String,
+    /// What was found, worded by the domain catalogue (`evidence.*`).
+    pub finding: Message,
 }
 
 /// What the user can do next.
@@ -155,11 +156,20 @@ pub struct Verdict {
 /// Days an address must have held, across checks, to count as evidence of a fixed IP.
 pub const HELD_DAYS_FOR_STATIC: i64 = 14;
 
-fn plural(n: u64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// Words quoted and listed: `"static", "biz"`.
+fn quoted(words: &[String]) -> String {
+    words
+        .iter()
+        .map(|w| format!("\"{w}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
-fn ev(source: EvidenceSource, lean: Lean, finding: String) -> Evidence {
+fn count(n: usize) -> Arg {
+    Arg::Number(i64::try_from(n).unwrap_or(i64::MAX))
+}
+
+fn ev(source: EvidenceSource, lean: Lean, finding: Message) -> Evidence {
     Evidence {
         source,
         lean,
@@ -208,28 +218,32 @@ pub fn judge_with_v6(
         (Some(a), DiscoveryStatus::Agreed) => evidence.push(ev(
             EvidenceSource::Services,
             Lean::Neutral,
-            format!("{agreeing} of {} independent services see your public address as {a}", discovery.reports.len()),
+            Message::new("evidence.servicesAgree")
+                .arg("agreeing", count(agreeing))
+                .arg("total", count(discovery.reports.len()))
+                .arg("address", a.as_str()),
         )),
         (Some(a), _) => evidence.push(ev(
             EvidenceSource::Services,
             Lean::Neutral,
-            format!("only one service answered ({a}); the address is not confirmed"),
+            Message::new("evidence.servicesOne").arg("address", a.as_str()),
         )),
         (None, DiscoveryStatus::Disagreement) => evidence.push(ev(
             EvidenceSource::Services,
             Lean::Neutral,
-            "the services gave different addresses: split routing, a proxy, or a service giving wrong answers".into(),
+            Message::new("evidence.servicesDisagree"),
         )),
-        (None, _) => evidence.push(ev(EvidenceSource::Services, Lean::Neutral, "no service answered".into())),
+        (None, _) => evidence.push(ev(
+            EvidenceSource::Services,
+            Lean::Neutral,
+            Message::new("evidence.servicesNone"),
+        )),
     }
 
     // VPN.
-    for e in &check.vpn.evidence {
-        evidence.push(ev(
-            EvidenceSource::Vpn,
-            Lean::Neutral,
-            format!("{e}; the address seen is probably the VPN's"),
-        ));
+    for clue in &check.vpn.evidence {
+        let finding = clue.message_under("evidence.vpn");
+        evidence.push(ev(EvidenceSource::Vpn, Lean::Neutral, finding));
     }
 
     // Interfaces: CGNAT space, or the public address on this computer.
@@ -241,17 +255,17 @@ pub fn judge_with_v6(
                 evidence.push(ev(
                     EvidenceSource::Interfaces,
                     Lean::Cgnat,
-                    format!("{} on {} is in 100.64.0.0/10, the range carriers share among many customers (CGNAT)", a.address, iface.name),
+                    Message::new("evidence.cgnatInterface")
+                        .arg("address", a.address.as_str())
+                        .arg("interface", iface.name.as_str()),
                 ));
             }
             if Some(&a.address) == address.as_ref() {
                 evidence.push(ev(
                     EvidenceSource::Interfaces,
                     Lean::Neutral,
-                    format!(
-                        "the public address is on {} itself: no router translates it",
-                        iface.name
-                    ),
+                    Message::new("evidence.publicOnInterface")
+                        .arg("interface", iface.name.as_str()),
                 ));
             }
         }
@@ -271,29 +285,28 @@ pub fn judge_with_v6(
                 evidence.push(ev(
                     EvidenceSource::Router,
                     Lean::Cgnat,
-                    format!("your router's internet-side address {wan} is in 100.64.0.0/10: your ISP shares one public address among many customers (CGNAT)"),
+                    Message::new("evidence.routerCgnat").arg("wan", wan.as_str()),
                 ));
             }
             Some(AddressClass::Public) if Some(wan) == address.as_ref() => evidence.push(ev(
                 EvidenceSource::Router,
                 Lean::Neutral,
-                format!("your router holds the public address {wan} itself: ordinary NAT, which can be registered if the address is static"),
+                Message::new("evidence.routerHoldsPublic").arg("wan", wan.as_str()),
             )),
             Some(AddressClass::Public) if address.is_some() && !check.vpn.active => {
                 cgnat_confidence = cgnat_confidence.max(Some(Confidence::Medium));
                 evidence.push(ev(
                     EvidenceSource::Router,
                     Lean::Cgnat,
-                    format!(
-                        "your router's internet-side address {wan} is not the address the internet sees ({}): your ISP translates it again",
-                        address.as_deref().unwrap_or_default()
-                    ),
+                    Message::new("evidence.routerTranslated")
+                        .arg("wan", wan.as_str())
+                        .arg("address", address.as_deref().unwrap_or_default()),
                 ));
             }
             _ => evidence.push(ev(
                 EvidenceSource::Router,
                 Lean::Neutral,
-                format!("your router's internet-side address {wan} is private: it sits behind another router (often the ISP's modem), which holds the public address"),
+                Message::new("evidence.routerPrivate").arg("wan", wan.as_str()),
             )),
         }
     }
@@ -319,7 +332,7 @@ pub fn judge_with_v6(
             evidence.push(ev(
                 EvidenceSource::History,
                 Lean::Dynamic,
-                format!("your address changed {changes} times in the last 30 days"),
+                Message::new("evidence.historyChanges").arg("changes", changes),
             ));
         } else if changes == 1 {
             history_lean = Lean::Dynamic;
@@ -333,31 +346,32 @@ pub fn judge_with_v6(
             evidence.push(ev(
                 EvidenceSource::History,
                 Lean::Dynamic,
-                format!(
-                    "your address changed from {before} to {} on {}",
-                    current.address,
-                    current.from.strftime("%Y-%m-%d")
-                ),
+                Message::new("evidence.historyChangedOnce")
+                    .arg("before", before)
+                    .arg("after", current.address.as_str())
+                    .arg("on", current.from.strftime("%Y-%m-%d").to_string()),
             ));
         } else if held_days >= HELD_DAYS_FOR_STATIC && current.checks >= 3 {
             history_lean = Lean::Static;
             evidence.push(ev(
                 EvidenceSource::History,
                 Lean::Static,
-                format!(
-                    "{} has held for {held_days} days across {} checks",
-                    current.address, current.checks
-                ),
+                Message::new("evidence.historyHeld")
+                    .arg("address", current.address.as_str())
+                    .arg("days", held_days)
+                    .arg("checks", current.checks),
             ));
         } else {
             evidence.push(ev(
                 EvidenceSource::History,
                 Lean::Neutral,
-                format!(
-                    "{} so far, over {}: too short a history to tell",
-                    plural(u64::from(current.checks), "check", "checks"),
-                    plural(u64::try_from(held_days).unwrap_or(0), "day", "days")
-                ),
+                match (current.checks, held_days) {
+                    (0 | 1, _) => Message::new("evidence.historyFirst"),
+                    (checks, 0 | 1) => Message::new("evidence.historyRecent").arg("checks", checks),
+                    (checks, days) => Message::new("evidence.historyShort")
+                        .arg("checks", checks)
+                        .arg("days", days),
+                },
             ));
         }
     }
@@ -376,22 +390,18 @@ pub fn judge_with_v6(
                 evidence.push(ev(
                     EvidenceSource::Isp,
                     Lean::Cgnat,
-                    format!("your address belongs to {}, a mobile operator: mobile data is almost always carrier-grade NAT", isp.name),
+                    Message::new("evidence.ispMobile").arg("isp", isp.name.as_str()),
                 ));
             }
             _ => evidence.push(ev(
                 EvidenceSource::Isp,
                 Lean::Neutral,
-                match isp.static_ip {
-                    StaticIpOffer::Sold => {
-                        format!("your ISP is {}, which sells static IPs", isp.name)
-                    }
-                    StaticIpOffer::BusinessOnly => format!(
-                        "your ISP is {}, which offers static IPs on business plans",
-                        isp.name
-                    ),
-                    StaticIpOffer::Unknown => format!("your ISP is {}", isp.name),
-                },
+                Message::new(match isp.static_ip {
+                    StaticIpOffer::Sold => "evidence.ispSellsStatic",
+                    StaticIpOffer::BusinessOnly => "evidence.ispBusinessStatic",
+                    StaticIpOffer::Unknown => "evidence.ispNamed",
+                })
+                .arg("isp", isp.name.as_str()),
             )),
         }
     }
@@ -405,24 +415,20 @@ pub fn judge_with_v6(
     {
         let held = v6_history.current().filter(|p| p.address == prefix);
         let finding = match held {
-            Some(_) if v6_history.changes_last_30_days > 0 => format!(
-                "your IPv6 prefix changed {} in the last 30 days and is now {prefix}",
-                plural(u64::from(v6_history.changes_last_30_days), "time", "times")
-            ),
-            Some(p) => format!(
-                "your IPv6 prefix {prefix} has held for {}",
-                plural(
-                    u64::try_from(p.to.duration_since(p.from).as_hours() / 24).unwrap_or(0),
-                    "day",
-                    "days"
-                )
-            ),
-            None => format!("your IPv6 address is in the prefix {prefix}"),
+            Some(p) => match v6_history.changes_last_30_days {
+                0 => match p.to.duration_since(p.from).as_hours() / 24 {
+                    days @ 2.. => Message::new("evidence.v6PrefixHeld").arg("days", days),
+                    _ => Message::new("evidence.v6PrefixNew"),
+                },
+                1 => Message::new("evidence.v6PrefixChangedOnce"),
+                times => Message::new("evidence.v6PrefixChanged").arg("times", times),
+            },
+            None => Message::new("evidence.v6Prefix"),
         };
         evidence.push(ev(
             EvidenceSource::History,
             Lean::Neutral,
-            format!("{finding}; for IPv6 it is the prefix from your ISP that must stay fixed, not the address, which your computer changes for privacy"),
+            finding.arg("prefix", prefix.as_str()),
         ));
     }
 
@@ -436,7 +442,7 @@ pub fn judge_with_v6(
             None => evidence.push(ev(
                 EvidenceSource::ReverseDns,
                 Lean::Neutral,
-                format!("{} has no reverse DNS name", r.address),
+                Message::new("evidence.ptrNone").arg("address", r.address.as_str()),
             )),
             Some(name) => {
                 let (h, words) = hint(name);
@@ -446,19 +452,15 @@ pub fn judge_with_v6(
                     NameHint::Unclear => Lean::Neutral,
                 };
                 let finding = match h {
-                    NameHint::Unclear => format!(
-                        "the reverse DNS name {name} does not say whether the address is fixed"
-                    ),
-                    _ => format!(
-                        "the reverse DNS name {name} contains \"{}\", which ISPs use for {} addresses",
-                        words.join("\", \""),
-                        if h == NameHint::Static {
-                            "fixed"
-                        } else {
-                            "dynamic"
-                        }
-                    ),
-                };
+                    NameHint::Unclear => Message::new("evidence.ptrUnclear"),
+                    NameHint::Static => {
+                        Message::new("evidence.ptrFixed").arg("words", quoted(&words))
+                    }
+                    NameHint::Dynamic => {
+                        Message::new("evidence.ptrDynamic").arg("words", quoted(&words))
+                    }
+                }
+                .arg("name", name.as_str());
                 evidence.push(ev(EvidenceSource::ReverseDns, ptr_lean, finding));
             }
         }
@@ -474,7 +476,7 @@ pub fn judge_with_v6(
             Some(e) => evidence.push(ev(
                 EvidenceSource::Registry,
                 Lean::Neutral,
-                format!("the registry lookup failed: {e}"),
+                Message::new("evidence.registryFailed").arg("error", e.as_str()),
             )),
             None => {
                 let (h, finding) = record_hint(r);
@@ -491,7 +493,7 @@ pub fn judge_with_v6(
                     evidence.push(ev(
                         EvidenceSource::Registry,
                         Lean::Neutral,
-                        format!("the address is registered in {country}, not Pakistan: a VPN, a proxy, or your ISP's upstream provider may be in the way"),
+                        Message::new("evidence.registryAbroad").arg("country", country),
                     ));
                 }
             }
@@ -594,6 +596,7 @@ mod tests {
     use jiff::{SignedDuration, Timestamp};
 
     use super::*;
+    use crate::i18n::Lang;
     use crate::{
         connection::{LocalInterface, VpnState, interface_address},
         discovery::{Discovery, IpFamily, ProviderKind, ProviderOutcome, ProviderReport},
@@ -645,13 +648,16 @@ mod tests {
                 .map(|(name, ip)| LocalInterface {
                     name: (*name).into(),
                     addresses: vec![interface_address(ip.parse().expect("ip"), 24)],
-                    vpn_hint: crate::connection::vpn_interface_hint(name).map(str::to_owned),
+                    vpn_hint: crate::connection::vpn_interface_hint(name),
                 })
                 .collect(),
             vpn: VpnState {
                 active: vpn,
                 evidence: if vpn {
-                    vec!["interface wg0 is a WireGuard tunnel".into()]
+                    vec![crate::connection::VpnClue::Interface {
+                        interface: "wg0".into(),
+                        tunnel: crate::connection::Tunnel::WireGuard,
+                    }]
                 } else {
                     vec![]
                 },
@@ -704,6 +710,19 @@ mod tests {
         );
         assert_eq!(v.unknown_reason, Some(UnknownReason::VpnActive));
         assert_eq!(v.next_steps, vec![NextStep::SwitchOffVpn]);
+        let vpn = v
+            .evidence
+            .iter()
+            .find(|e| e.source == EvidenceSource::Vpn)
+            .expect("the VPN is evidence");
+        assert_eq!(
+            vpn.finding.text(Lang::En),
+            "the interface wg0 is a WireGuard tunnel; the address seen is probably the VPN's"
+        );
+        assert_eq!(
+            vpn.finding.text(Lang::Ur),
+            "انٹرفیس \u{2068}wg0\u{2069}، WireGuard ٹنل ہے؛ جو ایڈریس نظر آ رہا ہے وہ غالباً VPN کا ہے"
+        );
     }
 
     #[test]
@@ -720,7 +739,7 @@ mod tests {
         assert!(
             v.evidence
                 .iter()
-                .any(|e| e.lean == Lean::Cgnat && e.finding.contains("100.72.14.9"))
+                .any(|e| e.lean == Lean::Cgnat && e.finding.text(Lang::En).contains("100.72.14.9"))
         );
         assert!(v.next_steps.contains(&NextStep::RegisterMobileNumber));
         assert!(v.next_steps.contains(&NextStep::UseLicensedProvider));
@@ -752,7 +771,7 @@ mod tests {
             v.evidence
                 .iter()
                 .any(|e| e.source == EvidenceSource::History
-                    && e.finding.contains("changed 2 times"))
+                    && e.finding.text(Lang::En).contains("changed 2 times"))
         );
     }
 
@@ -884,11 +903,11 @@ mod tests {
         }];
         let v = judge(&c, &held(IP, 20), &[]);
         assert_eq!(v.kind, VerdictKind::LikelyStatic);
-        assert!(
-            v.evidence
-                .iter()
-                .any(|e| e.finding.contains("the registry lookup failed"))
-        );
+        assert!(v.evidence.iter().any(|e| {
+            e.finding
+                .text(Lang::En)
+                .contains("the registry lookup failed")
+        }));
     }
 
     fn with_router(mut c: ConnectionCheck, wan: &str) -> ConnectionCheck {
@@ -927,11 +946,8 @@ mod tests {
             VerdictKind::LikelyStatic,
             "the router holds the public address: plain NAT"
         );
-        assert!(
-            v.evidence
-                .iter()
-                .any(|e| e.source == EvidenceSource::Router && e.finding.contains("ordinary NAT"))
-        );
+        assert!(v.evidence.iter().any(|e| e.source == EvidenceSource::Router
+            && e.finding.text(Lang::En).contains("ordinary NAT")));
         let v = judge(&with_router(home(), "192.168.0.2"), &held(IP, 20), &[]);
         assert_eq!(
             v.kind,
@@ -968,6 +984,7 @@ mod tests {
         assert!(
             v.evidence.iter().any(|e| e
                 .finding
+                .text(Lang::En)
                 .contains("2400:adc0:1:2::/64 has held for 20 days")),
             "{:#?}",
             v.evidence
@@ -993,7 +1010,11 @@ mod tests {
         c.registry[0].name = Some("PTCL-BB".into());
         let v = judge(&c, &held(IP, 20), &[]);
         assert_eq!(v.kind, VerdictKind::LikelyStatic);
-        assert!(v.evidence.iter().any(|e| e.source == EvidenceSource::Isp
-            && e.finding.contains("PTCL, which sells static IPs")));
+        assert!(v.evidence.iter().any(|e| {
+            e.source == EvidenceSource::Isp
+                && e.finding
+                    .text(Lang::En)
+                    .contains("PTCL, which sells static IPs")
+        }));
     }
 }

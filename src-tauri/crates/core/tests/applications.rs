@@ -11,6 +11,7 @@ use vca_core::{
     applications::{self, ApplicationInput, ApplicationKind, Status, TransitionInput},
     documents::{self, DocumentInput},
     eligibility::{Answers, Applicant, StaticIpAnswer, VpnProvider},
+    i18n::Lang,
     profile::{ProfileInput, ProfileKind},
     reminders::{self, ReminderKind},
     rules::shipped,
@@ -231,7 +232,7 @@ fn a_registration_goes_from_draft_to_approved_with_its_timeline_and_follow_ups()
     let fired = reminders::fire_due(&e.store, e.at(16)).unwrap();
     assert_eq!(fired.len(), 1);
     assert_eq!(fired[0].kind, ReminderKind::FollowUp);
-    assert!(fired[0].title.contains("Home line"));
+    assert!(fired[0].title.text(Lang::En).contains("Home line"));
     assert!(
         reminders::fire_due(&e.store, e.at(17)).unwrap().is_empty(),
         "fired once"
@@ -268,7 +269,12 @@ fn a_registration_goes_from_draft_to_approved_with_its_timeline_and_follow_ups()
         approved.next_statuses,
         [Status::Delisted, Status::RenewalDue]
     );
-    assert!(approved.next_action.english().contains("drifts"));
+    assert!(
+        approved
+            .next_action
+            .text(vca_core::i18n::Lang::En)
+            .contains("drifts")
+    );
     assert!(
         reminders::fire_due(&e.store, e.at(60)).unwrap().is_empty(),
         "no follow-up once approved"
@@ -432,7 +438,10 @@ fn a_reminder_that_fell_due_while_the_app_was_closed_fires_at_the_next_start() {
     let later: Timestamp = "2026-11-20T10:00:00Z".parse().unwrap();
     let fired = reminders::fire_due(&store, later).unwrap();
     assert_eq!(
-        fired.iter().map(|r| r.title.as_str()).collect::<Vec<_>>(),
+        fired
+            .iter()
+            .map(|r| r.title.text(Lang::En))
+            .collect::<Vec<_>>(),
         ["Call the ISP"]
     );
     drop(store);
@@ -479,7 +488,15 @@ fn documents_with_an_expiry_date_get_a_reminder_thirty_days_ahead() {
             .is_empty()
     );
     let fired = reminders::fire_due(&e.store, "2026-12-17T00:00:00Z".parse().unwrap()).unwrap();
-    assert_eq!(fired[0].title, "CNIC, front side expires on 2027-01-15");
+    assert_eq!(
+        fired[0].title.text(Lang::En),
+        "CNIC, front side expires on 2027-01-15"
+    );
+    assert_eq!(
+        fired[0].title.text(Lang::Ur),
+        "CNIC، سامنے کا رخ کی میعاد \u{2068}2027-01-15\u{2069} کو ختم ہو رہی ہے",
+        "the pack's own Urdu title, the date isolated"
+    );
 }
 
 #[test]
@@ -537,10 +554,14 @@ fn an_approved_registration_warns_once_per_new_ip_when_the_public_ip_drifts() {
     let fired = reminders::fire_due(&e.store, now).unwrap();
     assert_eq!(fired.len(), 1);
     assert_eq!(fired[0].kind, ReminderKind::IpDrift);
+    let body = fired[0]
+        .body
+        .as_ref()
+        .map(|b| b.text(Lang::En))
+        .unwrap_or_default();
     assert!(
-        fired[0].body.contains("39.32.99.1") && fired[0].body.contains("39.32.10.5"),
-        "{}",
-        fired[0].body
+        body.contains("39.32.99.1") && body.contains("39.32.10.5"),
+        "{body}"
     );
 }
 
@@ -640,7 +661,7 @@ fn a_rules_pack_deadline_reminds_the_applicants_it_concerns_two_weeks_ahead() {
     let fired = reminders::fire_due(&e.store, "2026-12-18T00:00:00Z".parse().unwrap()).unwrap();
     assert_eq!(fired[0].kind, ReminderKind::Deadline);
     assert_eq!(
-        fired[0].title,
+        fired[0].title.text(Lang::En),
         "Register your mobile number with PTA by 2026-12-31"
     );
 

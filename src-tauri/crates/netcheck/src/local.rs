@@ -2,7 +2,7 @@
 //! Read through sysinfo; classification is the core's.
 
 use vca_core::connection::{
-    LocalInterface, VpnState, interface_address, vpn_interface_hint, vpn_process,
+    LocalInterface, VpnClue, VpnState, interface_address, vpn_interface_hint, vpn_process,
 };
 
 /// The interfaces with at least one non-loopback address, sorted by name.
@@ -15,7 +15,7 @@ pub fn interfaces() -> Vec<LocalInterface> {
         .iter()
         .map(|(name, data)| (name.to_string_lossy().into_owned(), data))
         .map(|(name, data)| LocalInterface {
-            vpn_hint: vpn_interface_hint(&name).map(str::to_owned),
+            vpn_hint: vpn_interface_hint(&name),
             name,
             addresses: data
                 .ip_networks()
@@ -52,19 +52,18 @@ pub fn vpn_processes() -> Vec<&'static str> {
 
 /// Puts interface and process observations together.
 pub fn vpn_state(interfaces: &[LocalInterface], clients: &[&str]) -> VpnState {
-    let mut evidence: Vec<String> = interfaces
+    let mut evidence: Vec<VpnClue> = interfaces
         .iter()
         .filter_map(|i| {
-            i.vpn_hint
-                .as_ref()
-                .map(|hint| format!("interface {} is {hint}", i.name))
+            i.vpn_hint.map(|tunnel| VpnClue::Interface {
+                interface: i.name.clone(),
+                tunnel,
+            })
         })
         .collect();
-    evidence.extend(
-        clients
-            .iter()
-            .map(|c| format!("the {c} VPN client is running")),
-    );
+    evidence.extend(clients.iter().map(|c| VpnClue::Client {
+        client: (*c).to_owned(),
+    }));
     VpnState {
         active: !evidence.is_empty(),
         evidence,

@@ -7,7 +7,7 @@ import type { RemindersView } from "../../bindings/RemindersView";
 import { TextField } from "../../components/Field";
 import { useShell } from "../../context";
 import { useForm } from "../../hooks/useForm";
-import { formatDate, t } from "../../i18n";
+import { formatDate, say, t } from "../../i18n";
 import { call } from "../../ipc";
 
 export function Reminders({ profileId, view, applications }: { profileId: number; view: RemindersView; applications: Application[] }) {
@@ -28,7 +28,7 @@ export function Reminders({ profileId, view, applications }: { profileId: number
         <ul class="plain" data-testid="upcoming">
           {view.upcoming.map((r) => (
             <li key={r.id} class="reminder">
-              <time dateTime={r.dueAt}>{formatDate(r.dueAt)}</time> · <span dir="auto">{r.title}</span>
+              <time dateTime={r.dueAt}>{formatDate(r.dueAt)}</time> · <span dir="auto">{say(r.title)}</span>
             </li>
           ))}
         </ul>
@@ -44,13 +44,13 @@ function ReminderRow({ reminder }: { reminder: Reminder }) {
   return (
     <li class={`reminder reminder-${reminder.kind}`} data-reminder={reminder.kind}>
       <div>
-        <strong dir="auto">{reminder.title}</strong>
-        {reminder.body ? <p class="muted small">{reminder.body}</p> : null}
+        <strong dir="auto">{say(reminder.title)}</strong>
+        {reminder.body ? <p class="muted small">{say(reminder.body)}</p> : null}
       </div>
       <button
         type="button"
         disabled={form.pending}
-        aria-label={t("application.doneFor", { title: reminder.title })}
+        aria-label={t("application.doneFor", { title: say(reminder.title) })}
         onClick={() =>
           void form.submit(async () => {
             await call("complete_reminder", { id: reminder.id });

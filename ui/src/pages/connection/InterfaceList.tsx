@@ -21,7 +21,7 @@ export function InterfaceList({ interfaces }: { interfaces: LocalInterface[] }) 
       {interfaces.map((i) => (
         <li key={i.name}>
           <span>
-            <strong dir="ltr">{i.name}</strong> {i.vpnHint ? <span class="tag tag-warn">{i.vpnHint}</span> : null}
+            <strong dir="ltr">{i.name}</strong> {i.vpnHint ? <span class="tag tag-warn">{t(`vpn.tunnel.${i.vpnHint}`)}</span> : null}
           </span>
           <span class="addresses">
             {i.addresses.map((a) => (

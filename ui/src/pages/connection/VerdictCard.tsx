@@ -2,7 +2,7 @@
 // sure, every piece of evidence, and what to do next.
 import type { ConnectionReport } from "../../bindings/ConnectionReport";
 import type { ProfileDetail } from "../../bindings/ProfileDetail";
-import { t } from "../../i18n";
+import { say, t } from "../../i18n";
 import { StaticIpRequest } from "./StaticIpRequest";
 
 export function VerdictCard({ report, detail }: { report: ConnectionReport; detail: ProfileDetail | null }) {
@@ -17,7 +17,7 @@ export function VerdictCard({ report, detail }: { report: ConnectionReport; deta
         {verdict.evidence.map((e, i) => (
           <li key={i} class={`lean-${e.lean}`}>
             <span class="evidence-source">{t(`verdict.source.${e.source}`)}</span>
-            <span dir="auto">{e.finding}</span>
+            <span>{say(e.finding)}</span>
             <span class="evidence-lean">{t(`verdict.lean.${e.lean}`)}</span>
           </li>
         ))}

@@ -64,7 +64,8 @@ impl Vca {
         c.arg("--data-dir")
             .arg(self.data())
             .args(args)
-            .env_remove("VCA_DATA_DIR");
+            .env_remove("VCA_DATA_DIR")
+            .env("VCA_LANG", "en");
         c
     }
 

@@ -18,6 +18,7 @@ pub use status::{ApplicationKind, ApplicationPortal, NextAction, Status};
 
 use crate::{
     Error, Result,
+    i18n::{Arg, Message},
     profile::Id,
     reminders::{NewReminder, ReminderKind},
     rules::RulesPack,
@@ -454,10 +455,14 @@ pub fn transition(
             kind: ReminderKind::FollowUp,
             profile_id: Some(app.profile_id),
             application_id: Some(id),
-            title: format!("Follow up on {}", app.title),
-            body: format!(
-                "No news for {follow_up_days} days since it became {}. Ask the portal or your ISP where it stands.",
-                to.label()
+            title: Message::new("reminder.followUpTitle").arg("title", app.title.as_str()),
+            body: Some(
+                Message::new("reminder.followUpBody")
+                    .arg("days", follow_up_days)
+                    .arg(
+                        "status",
+                        Arg::term(&format!("application.status.{}", to.as_str())),
+                    ),
             ),
             due_at: when(follow_up_days),
         });
@@ -468,10 +473,11 @@ pub fn transition(
             kind: ReminderKind::Respond,
             profile_id: Some(app.profile_id),
             application_id: Some(id),
-            title: format!("Send what was asked for {}", app.title),
-            body: reason
-                .clone()
-                .unwrap_or_else(|| "The portal asked for more information.".into()),
+            title: Message::new("reminder.respondTitle").arg("title", app.title.as_str()),
+            body: Some(reason.as_deref().map_or_else(
+                || Message::new("reminder.respondBody"),
+                |r| Message::new("reminder.said").arg("text", r),
+            )),
             due_at: when(7),
         });
     }
@@ -550,11 +556,12 @@ pub fn watch_drift(store: &Store, measured: &str, now: Timestamp) -> Result<usiz
             kind: ReminderKind::IpDrift,
             profile_id: Some(app.profile_id),
             application_id: Some(app.id),
-            title: format!("Your public IP is not the one registered for {}", app.title),
-            body: format!(
-                "This connection's public IP is now {measured_ip}; {} registered {}. A VPN on this connection may be blocked. Ask your ISP whether the static IP changed.",
-                app.title,
-                app.registered_ips.join(", ")
+            title: Message::new("reminder.driftTitle").arg("title", app.title.as_str()),
+            body: Some(
+                Message::new("reminder.driftBody")
+                    .arg("measured", measured_ip.to_string())
+                    .arg("title", app.title.as_str())
+                    .arg("registered", app.registered_ips.join(", ")),
             ),
             due_at: now,
         });

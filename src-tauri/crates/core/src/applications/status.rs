@@ -7,6 +7,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::i18n::{self, Lang};
+
 /// What an application record is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -246,7 +248,7 @@ pub fn by_name<T: Copy>(all: &[T], name: fn(T) -> &'static str, s: &str) -> Opti
 }
 
 /// What the applicant should do next. A key, so each front end words it in its language
-/// ([`NextAction::english`] is the English wording, used by the CLI).
+/// ([`NextAction::text`] words it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum NextAction {
@@ -279,29 +281,10 @@ pub enum NextAction {
 }
 
 impl NextAction {
-    /// The English wording.
-    pub fn english(self) -> &'static str {
-        match self {
-            Self::CompleteKit => "complete the documents and checks, then mark it ready",
-            Self::SendRequest => "send the request, then record it here",
-            Self::SubmitOnPortal => {
-                "submit it on the portal, then record the reference number here"
-            }
-            Self::WaitForIsp => {
-                "wait for the ISP; follow up if it has not answered within two weeks"
-            }
-            Self::WaitForIspConfirmation => {
-                "wait for the ISP to confirm your subscriber ID, CNIC and IP; follow up if nothing happens within two weeks"
-            }
-            Self::NudgeIsp => "make sure your ISP knows the request is coming and confirms it",
-            Self::WaitForDecision => "wait for the decision; nothing is needed from you now",
-            Self::SendMoreInfo => "send what was asked for, then record the resubmission",
-            Self::KeepIp => "keep the IP unchanged; the app warns if your public IP drifts",
-            Self::FixAndResubmit => "read the reason, fix what it names, and resubmit",
-            Self::RegisterNewIp => "ask the ISP why the IP changed, then register the new IP",
-            Self::Renew => "renew the registration on the portal",
-            Self::Nothing => "nothing; this application is closed",
-        }
+    /// The wording in `lang`, from the domain catalogue (`application.nextAction.*`).
+    pub fn text(self, lang: Lang) -> String {
+        let key = format!("application.nextAction.{}", i18n::variant_name(&self));
+        i18n::domain().say(lang, &key, &[])
     }
 }
 

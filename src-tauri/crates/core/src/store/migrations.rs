@@ -14,6 +14,7 @@ const STEPS: &[M<'static>] = &[
     M::up(include_str!("migrations/0005_documents.sql")),
     M::up(include_str!("migrations/0006_credentials.sql")),
     M::up(include_str!("migrations/0007_applications.sql")),
+    M::up(include_str!("migrations/0008_reminder_messages.sql")),
 ];
 
 /// The migrations as `rusqlite_migration` wants them.
@@ -54,6 +55,13 @@ mod tests {
             conn.execute_batch("INSERT INTO settings (key, value) VALUES ('theme', '\"dark\"');")
                 .expect("seed schema 2");
         }
+        if version >= 7 {
+            conn.execute_batch(
+                "INSERT INTO reminders (profile_id, key, kind, title, body, due_at, created_at)
+                     VALUES (1, 'custom:1:1', 'custom', 'Call the ISP', '', 1, '2025-01-01T00:00:00Z');",
+            )
+            .expect("seed schema 7");
+        }
     }
 
     #[test]
@@ -78,6 +86,17 @@ mod tests {
                 assert_eq!(detail.profile.name, "Indus Soft");
                 assert_eq!(detail.sites.len(), 1, "sites survive the upgrade");
                 assert_eq!(detail.public_ips[0].address, "39.32.10.5");
+            }
+            if version >= 7 {
+                let due = store
+                    .reminders_due(None, jiff::Timestamp::now())
+                    .expect("reminders");
+                assert_eq!(
+                    due[0].title.text(crate::i18n::Lang::Ur),
+                    "Call the ISP",
+                    "a reminder from before messages keeps its words"
+                );
+                assert_eq!(due[0].body, None);
             }
         }
     }

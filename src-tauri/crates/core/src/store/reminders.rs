@@ -6,12 +6,22 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use super::Store;
 use crate::{
     Error, Result,
+    i18n::{Lang, Message},
     profile::Id,
     reminders::{NewReminder, Reminder, ReminderKind},
 };
 
-const COLUMNS: &str =
-    "id, kind, profile_id, application_id, title, body, due_at, fired_at, done_at";
+const COLUMNS: &str = "id, kind, profile_id, application_id, title, body, due_at, fired_at, done_at, title_message, body_message";
+
+/// A stored message; a row from before messages (schema 7) is its English text.
+fn message(json: Option<String>, text: String) -> Option<Message> {
+    json.and_then(|j| serde_json::from_str(&j).ok())
+        .or_else(|| (!text.is_empty()).then(|| Message::new("reminder.said").arg("text", text)))
+}
+
+fn to_json(m: &Message) -> Result<String> {
+    serde_json::to_string(m).map_err(|e| Error::Internal(e.to_string()))
+}
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Reminder> {
     let kind: String = row.get(1)?;
@@ -26,8 +36,9 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Reminder> {
         })?,
         profile_id: row.get(2)?,
         application_id: row.get(3)?,
-        title: row.get(4)?,
-        body: row.get(5)?,
+        title: message(row.get(9)?, row.get(4)?)
+            .unwrap_or_else(|| Message::new("reminder.said").arg("text", "")),
+        body: message(row.get(10)?, row.get(5)?),
         due_at: row.get(6)?,
         fired_at: row.get(7)?,
         done_at: row.get(8)?,
@@ -41,8 +52,8 @@ pub(super) fn insert_reminders(
     now: Timestamp,
 ) -> Result<usize> {
     let mut stmt = conn.prepare(
-        "INSERT OR IGNORE INTO reminders (key, kind, profile_id, application_id, title, body, due_at, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT OR IGNORE INTO reminders (key, kind, profile_id, application_id, title, body, due_at, created_at, title_message, body_message)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?;
     let mut added = 0;
     for r in reminders {
@@ -51,10 +62,15 @@ pub(super) fn insert_reminders(
             r.kind.as_str(),
             r.profile_id,
             r.application_id,
-            r.title,
-            r.body,
+            r.title.text(Lang::En),
+            r.body
+                .as_ref()
+                .map(|b| b.text(Lang::En))
+                .unwrap_or_default(),
             r.due_at.as_second(),
-            now
+            now,
+            to_json(&r.title)?,
+            r.body.as_ref().map(to_json).transpose()?,
         ])?;
     }
     Ok(added)
