@@ -63,6 +63,12 @@ describe("connection check", () => {
     expect(plain(verdict)).toContain("انٹرفیس wg0، WireGuard ٹنل ہے؛ جو ایڈریس نظر آ رہا ہے وہ غالباً VPN کا ہے");
     expect(verdict).not.toMatch(/[a-z]+\.[a-z]+[A-Z]\w*/); // no bare catalogue key such as evidence.servicesAgree
     expect(await page.innerText("main")).toContain("WireGuard ٹنل");
+    // The address chart mirrors: its labels stand on the right, the bars to their left.
+    const chart = page.locator('[data-testid="timeline"]');
+    const label = await chart.locator("text.timeline-label").first().boundingBox();
+    const bar = await chart.locator("rect").first().boundingBox();
+    expect(label && bar && label.x > bar.x + bar.width, `label ${JSON.stringify(label)} right of bar ${JSON.stringify(bar)}`).toBe(true);
+    await page.screenshot({ path: artifact("connection-urdu.png"), fullPage: true });
     expect(errors).toEqual([]);
   });
 

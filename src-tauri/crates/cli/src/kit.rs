@@ -10,6 +10,7 @@ use vca_core::{
     documents::{self, Document, DocumentDates, DocumentInput},
     eligibility::{Answers, Applicant, Decision, StaticIpAnswer, VpnProvider},
     export::{self, ExportFormat, ExportReport},
+    i18n::Lang,
     profile::Id,
     rules::{self, OutcomeKind, PackInfo, RulesPack},
     store::Store,
@@ -245,6 +246,7 @@ pub fn export(
     out: &std::path::Path,
     folder: bool,
     force: bool,
+    lang: Lang,
 ) -> Result<Output> {
     let (pack, _) = pack(store)?;
     let format = if folder {
@@ -252,7 +254,12 @@ pub fn export(
     } else {
         ExportFormat::Zip
     };
-    let report = export::for_profile(store, &vault(dir)?, &pack, profile, out, format, force)?;
+    let options = export::ExportOptions {
+        format,
+        overwrite: force,
+        lang,
+    };
+    let report = export::for_profile(store, &vault(dir)?, &pack, profile, out, options)?;
     Ok(Output::Export(Box::new(report)))
 }
 
@@ -340,9 +347,10 @@ pub fn print_rules(r: &RulesView) {
 }
 
 /// Text for `vca details show`.
-pub fn print_details(d: &ApplicantDetails) {
-    for (label, value) in d.labelled() {
-        println!("{label:<25} {}", value.unwrap_or("—"));
+pub fn print_details(d: &ApplicantDetails, w: Words) {
+    for (field, value) in d.fields() {
+        let label = w.word(&format!("details.{field}"));
+        println!("{label:<28} {}", value.unwrap_or("—"));
     }
 }
 

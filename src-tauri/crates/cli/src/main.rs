@@ -43,7 +43,7 @@ fn main() -> ExitCode {
         Some(args::LangArg::Ur) => Lang::Ur,
         None => Lang::resolve(Language::System, sys_locale::get_locale().as_deref()),
     };
-    match run::run(cli) {
+    match run::run(cli, lang) {
         Ok(out) => {
             output::print(&out, json, words::Words { lang });
             output::exit_code(&out)

@@ -94,7 +94,7 @@ pub fn print(out: &Output, json: bool, w: Words) {
         Output::Check(c) => print_check(c, w),
         Output::Rules(r) => crate::kit::print_rules(r),
         Output::Decision(d) => crate::kit::print_decision(d),
-        Output::Details(d) => crate::kit::print_details(d),
+        Output::Details(d) => crate::kit::print_details(d, w),
         Output::Document(d) => crate::kit::print_document(d),
         Output::Documents(list) if list.is_empty() => {
             println!("No documents yet. Add one with: vca doc add FILE --requirement cnic-front");

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use vca_core::{
     Error, Result,
     data_dir::DataDir,
+    i18n::Lang,
     profile::{Id, ProfileInput, PublicIpInput, SiteInput, StaffInput},
     settings::SettingsPatch,
     store::Store,
@@ -38,7 +39,7 @@ pub(crate) fn profile_id(store: &Store, sel: &ProfileSelector) -> Result<Id> {
 }
 
 /// Opens the store and runs the command.
-pub fn run(cli: Cli) -> Result<Output> {
+pub fn run(cli: Cli, lang: Lang) -> Result<Output> {
     let dir = DataDir::resolve(cli.data_dir.as_deref())?;
     // A restore replaces the database file: it runs before the store is opened.
     if let Command::Restore { file } = &cli.command {
@@ -78,7 +79,7 @@ pub fn run(cli: Cli) -> Result<Output> {
             force,
         } => {
             let id = profile_id(&store, &profile)?;
-            crate::kit::export(&store, &dir, id, &out, folder, force)?
+            crate::kit::export(&store, &dir, id, &out, folder, force, lang)?
         }
         Command::VaultCheck => crate::kit::vault_check(&store, &dir)?,
         Command::Credentials(cmd) => crate::credentials::run(&store, cmd)?,

@@ -172,21 +172,22 @@ impl ApplicantDetails {
         })
     }
 
-    /// Every field with its English label, in the order the portal asks for them.
-    pub fn labelled(&self) -> [(&'static str, Option<&str>); 12] {
+    /// Every field with its value, in the portal's order, named as in the DTO (camelCase), which
+    /// is also its label's key in the domain catalogue (`details.<field>`).
+    pub fn fields(&self) -> [(&'static str, Option<&str>); 12] {
         [
-            ("Full name", self.full_name.as_deref()),
-            ("CNIC", self.cnic.as_deref()),
-            ("Email", self.email.as_deref()),
-            ("Mobile", self.mobile.as_deref()),
-            ("Company name", self.company_name.as_deref()),
-            ("NTN", self.ntn.as_deref()),
-            ("SECP registration number", self.secp_number.as_deref()),
-            ("PSEB registration number", self.pseb_number.as_deref()),
-            ("ISP", self.isp.as_deref()),
-            ("VPN service", self.vpn_service.as_deref()),
-            ("VPN protocol", self.vpn_protocol.as_deref()),
-            ("Purpose", self.purpose.as_deref()),
+            ("fullName", self.full_name.as_deref()),
+            ("cnic", self.cnic.as_deref()),
+            ("email", self.email.as_deref()),
+            ("mobile", self.mobile.as_deref()),
+            ("companyName", self.company_name.as_deref()),
+            ("ntn", self.ntn.as_deref()),
+            ("secpNumber", self.secp_number.as_deref()),
+            ("psebNumber", self.pseb_number.as_deref()),
+            ("isp", self.isp.as_deref()),
+            ("vpnService", self.vpn_service.as_deref()),
+            ("vpnProtocol", self.vpn_protocol.as_deref()),
+            ("purpose", self.purpose.as_deref()),
         ]
     }
 

@@ -17,8 +17,8 @@ use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 use crate::{
-    Error, Result, applicant::ApplicantDetails, checklist::Checklist, profile::ProfileDetail,
-    vault::Vault,
+    Error, Result, applicant::ApplicantDetails, checklist::Checklist, i18n::Lang,
+    profile::ProfileDetail, vault::Vault,
 };
 
 /// ZIP file or plain folder.
@@ -94,6 +94,19 @@ pub struct Package<'a> {
     pub profile: &'a ProfileDetail,
     /// When.
     pub now: jiff::Timestamp,
+    /// The language of the summary page.
+    pub lang: Lang,
+}
+
+/// How to write a package.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// A ZIP file or a folder.
+    pub format: ExportFormat,
+    /// Whether an existing target may be replaced.
+    pub overwrite: bool,
+    /// The language of the summary page.
+    pub lang: Lang,
 }
 
 fn export_io(action: &'static str) -> impl FnOnce(io::Error) -> Error {
@@ -250,8 +263,7 @@ pub fn for_profile(
     pack: &crate::rules::RulesPack,
     profile_id: crate::profile::Id,
     target: &Path,
-    format: ExportFormat,
-    overwrite: bool,
+    options: ExportOptions,
 ) -> Result<ExportReport> {
     let profile = store.profile_detail(profile_id)?;
     let report = store.latest_report()?;
@@ -269,8 +281,9 @@ pub fn for_profile(
         details: &details,
         profile: &profile,
         now: jiff::Timestamp::now(),
+        lang: options.lang,
     };
-    write(vault, &package, target, format, overwrite)
+    write(vault, &package, target, options.format, options.overwrite)
 }
 
 fn write_partial(

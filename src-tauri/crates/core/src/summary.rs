@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use crate::{
     checklist::CheckState,
     export::{ExportedFile, Package},
+    i18n::{self, Arg, Lang},
 };
 
 /// Escapes text for HTML element content and attribute values.
@@ -26,64 +27,94 @@ fn esc(text: &str) -> String {
 }
 
 const STYLE: &str = "body{font:11pt/1.4 system-ui,sans-serif;margin:2em;color:#111}\
+:lang(ur){font-family:'Noto Naskh Arabic','Noto Nastaliq Urdu','Jameel Noori Nastaleeq','Urdu Typesetting',system-ui,sans-serif;line-height:1.8}\
 h1{font-size:16pt;margin:0 0 .2em}h2{font-size:12pt;margin:1.2em 0 .3em}\
 table{border-collapse:collapse;width:100%}th,td{text-align:start;padding:.2em .5em;border-bottom:1px solid #ccc;vertical-align:top}\
 th{width:35%;font-weight:600}.mono{font-family:ui-monospace,monospace;font-size:9pt;word-break:break-all}\
 .fail{color:#a00}.muted{color:#555}@page{size:A4;margin:1.5cm}@media print{body{margin:0}}";
 
-/// The summary page.
+/// The summary page, in the package's language. Values (names, numbers, IPs, hashes) are
+/// shown as typed, left to right inside Urdu.
 pub fn html(package: &Package<'_>, files: &[ExportedFile], missing: &[String]) -> String {
+    let lang = package.lang;
+    let c = i18n::domain();
+    let say = |key: &str, params: &[(&str, Arg)]| esc(&c.say(lang, key, params));
+    let word = |key: &str| esc(c.template(lang, key));
     let d = package.details;
     let checklist = package.checklist;
     let mut s = String::new();
-    let category = checklist
-        .category
-        .as_ref()
-        .map_or_else(String::new, |c| c.title.en.clone());
+    let category =
+        checklist
+            .category
+            .as_ref()
+            .map_or_else(String::new, |c| match (lang, &c.title.ur) {
+                (Lang::Ur, Some(ur)) => ur.clone(),
+                _ => c.title.en.clone(),
+            });
+    let prepared = say(
+        "summary.prepared",
+        &[
+            ("category", category.into()),
+            ("date", package.now.strftime("%Y-%m-%d").to_string().into()),
+        ],
+    );
+    let pack = checklist.decision.as_ref().map_or_else(String::new, |d| {
+        format!(
+            " · {}",
+            say("summary.pack", &[("version", d.pack_version.into())])
+        )
+    });
     let _ = write!(
         s,
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+        "<!doctype html><html lang=\"{tag}\" dir=\"{dir}\"><head><meta charset=\"utf-8\">\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\
          <title>{title}</title><style>{STYLE}</style></head><body>\
-         <h1>{title}</h1><p class=\"muted\">{category} · prepared {date} by VPN Compliance Assistant{pack}</p>",
-        title = esc(&format!(
-            "Application summary: {}",
-            package.profile.profile.name
-        )),
-        category = esc(&category),
-        date = package.now.strftime("%Y-%m-%d"),
-        pack = checklist
-            .decision
-            .as_ref()
-            .map_or_else(String::new, |d| format!(", rules pack {}", d.pack_version)),
+         <h1>{title}</h1><p class=\"muted\">{prepared}{pack}</p>",
+        tag = lang.tag(),
+        dir = if lang.is_rtl() { "rtl" } else { "ltr" },
+        title = say(
+            "summary.title",
+            &[("name", package.profile.profile.name.as_str().into())]
+        ),
     );
-    s.push_str("<h2>Applicant</h2><table>");
-    for (label, value) in d.labelled() {
+    let _ = write!(s, "<h2>{}</h2><table>", word("summary.applicant"));
+    for (field, value) in d.fields() {
         if let Some(value) = value {
-            let _ = write!(s, "<tr><th>{label}</th><td>{}</td></tr>", esc(value));
+            let _ = write!(
+                s,
+                "<tr><th>{}</th><td dir=\"auto\">{}</td></tr>",
+                word(&format!("details.{field}")),
+                esc(value)
+            );
         }
     }
     s.push_str("</table>");
     if !package.profile.public_ips.is_empty() {
-        s.push_str("<h2>IPs to register</h2><table><tr><th>IP</th><td><b>Subscriber ID</b> · label</td></tr>");
+        let _ = write!(
+            s,
+            "<h2>{}</h2><table><tr><th>IP</th><td><b>{}</b> · {}</td></tr>",
+            word("summary.ips"),
+            word("summary.subscriberId"),
+            word("summary.label")
+        );
         for ip in &package.profile.public_ips {
             let _ = write!(
                 s,
-                "<tr><th class=\"mono\">{}</th><td>{} {}</td></tr>",
+                "<tr><th class=\"mono\" dir=\"ltr\">{}</th><td><bdi>{}</bdi> {}</td></tr>",
                 esc(&ip.address),
                 esc(ip.subscriber_id.as_deref().unwrap_or("—")),
                 ip.label
                     .as_deref()
-                    .map_or_else(String::new, |l| format!("· {}", esc(l))),
+                    .map_or_else(String::new, |l| format!("· <bdi>{}</bdi>", esc(l))),
             );
         }
         s.push_str("</table>");
     }
-    s.push_str("<h2>Documents</h2><table>");
+    let _ = write!(s, "<h2>{}</h2><table>", word("summary.documents"));
     for f in files {
         let _ = write!(
             s,
-            "<tr><th>{}</th><td class=\"mono\">SHA-256 {}</td></tr>",
+            "<tr><th dir=\"ltr\">{}</th><td class=\"mono\" dir=\"ltr\">SHA-256 {}</td></tr>",
             esc(&f.name),
             esc(&f.sha256)
         );
@@ -91,21 +122,26 @@ pub fn html(package: &Package<'_>, files: &[ExportedFile], missing: &[String]) -
     for m in missing {
         let _ = write!(
             s,
-            "<tr><th class=\"fail\">Missing</th><td>{}</td></tr>",
+            "<tr><th class=\"fail\">{}</th><td>{}</td></tr>",
+            word("summary.missing"),
             esc(m)
         );
     }
-    s.push_str("</table><h2>Checks before submitting</h2><table>");
-    for c in &checklist.checks {
-        let (class, word) = match c.state {
-            CheckState::Pass => ("", "OK"),
-            CheckState::Fail => ("fail", "Fix"),
-            CheckState::Unknown => ("muted", "Unknown"),
+    let _ = write!(s, "</table><h2>{}</h2><table>", word("summary.checks"));
+    for check in &checklist.checks {
+        let class = match check.state {
+            CheckState::Pass => "",
+            CheckState::Fail => "fail",
+            CheckState::Unknown => "muted",
         };
         let _ = write!(
             s,
-            "<tr><th class=\"{class}\">{word}</th><td>{}</td></tr>",
-            esc(&c.message)
+            "<tr><th class=\"{class}\">{}</th><td>{}</td></tr>",
+            word(&format!(
+                "documents.check.{}",
+                i18n::variant_name(&check.state)
+            )),
+            esc(&check.note.text(lang))
         );
     }
     s.push_str("</table></body></html>\n");

@@ -311,6 +311,10 @@ fn complete_freelancer(e: &Env) {
 }
 
 fn package_of(e: &Env, f: impl FnOnce(&Package<'_>)) {
+    package_in(e, vca_core::i18n::Lang::En, f);
+}
+
+fn package_in(e: &Env, lang: vca_core::i18n::Lang, f: impl FnOnce(&Package<'_>)) {
     let pack = shipped();
     let checklist =
         vca_core::checklist::for_profile(&e.store, &e.vault, &pack, e.profile, date(2026, 11, 23))
@@ -322,6 +326,7 @@ fn package_of(e: &Env, f: impl FnOnce(&Package<'_>)) {
         details: &details,
         profile: &profile,
         now: jiff::Timestamp::now(),
+        lang,
     });
 }
 
@@ -363,7 +368,35 @@ fn the_export_holds_clearly_named_documents_a_manifest_and_a_summary() {
     let mut summary = String::new();
     std::io::Read::read_to_string(&mut zip.by_name("summary.html").unwrap(), &mut summary).unwrap();
     assert!(summary.contains("Application summary: Ayesha"));
+    assert!(summary.contains(r#"<html lang="en" dir="ltr">"#));
     assert!(!out.with_file_name("package.zip.partial").exists());
+
+    // In Urdu the summary reads right to left, with every label and check in Urdu.
+    let urdu = e.dir.path().join("urdu");
+    package_in(&e, vca_core::i18n::Lang::Ur, |p| {
+        export::write(&e.vault, p, &urdu, ExportFormat::Folder, false).unwrap();
+    });
+    let summary = fs::read_to_string(urdu.join("summary.html")).unwrap();
+    assert!(
+        summary.contains(r#"<html lang="ur-PK" dir="rtl">"#),
+        "{summary}"
+    );
+    for expected in [
+        "درخواست کا خلاصہ",
+        "<h2>درخواست دہندہ</h2>",
+        "پورا نام (CNIC کے مطابق)",
+        "<h2>جمع کرانے سے پہلے کی جانچ</h2>",
+        "فری لانسر کے لیے VPN رجسٹریشن",
+    ] {
+        assert!(
+            summary.contains(expected),
+            "missing {expected:?} in {summary}"
+        );
+    }
+    assert!(
+        !summary.contains("Applicant"),
+        "no English label left: {summary}"
+    );
 
     package_of(&e, |p| {
         let err = export::write(&e.vault, p, &out, ExportFormat::Zip, false).expect_err("exists");
