@@ -13,10 +13,15 @@ use crate::{
 
 const COLUMNS: &str = "id, kind, profile_id, application_id, title, body, due_at, fired_at, done_at, title_message, body_message";
 
-/// A stored message; a row from before messages (schema 7) is its English text.
+/// A stored message; a row from before messages (schema 7), or one whose message does not
+/// read, is shown as its English words.
 fn message(json: Option<String>, text: String) -> Option<Message> {
-    json.and_then(|j| serde_json::from_str(&j).ok())
-        .or_else(|| (!text.is_empty()).then(|| Message::new("reminder.said").arg("text", text)))
+    json.and_then(|j| {
+        serde_json::from_str(&j)
+            .inspect_err(|e| tracing::warn!(%e, "a stored reminder message does not read"))
+            .ok()
+    })
+    .or_else(|| (!text.is_empty()).then(|| Message::new("reminder.said").arg("text", text)))
 }
 
 fn to_json(m: &Message) -> Result<String> {
