@@ -9,8 +9,6 @@ use std::time::Duration;
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_notification::NotificationExt;
 
-use vca_core::i18n::Lang;
-
 use crate::{ipc, state::AppState};
 
 const TICK: Duration = Duration::from_secs(60);
@@ -22,10 +20,7 @@ pub async fn announce_due(state: &AppState) {
             let now = jiff::Timestamp::now();
             let (pack, _) = store.current_rules()?;
             vca_core::reminders::sync(store, &pack, now)?;
-            let lang = Lang::resolve(
-                store.settings()?.language,
-                sys_locale::get_locale().as_deref(),
-            );
+            let lang = crate::state::user_lang(store)?;
             Ok((vca_core::reminders::fire_due(store, now)?, lang))
         })
         .await;

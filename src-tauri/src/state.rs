@@ -263,3 +263,12 @@ fn load_net(path: Option<&std::path::Path>) -> Result<(Arc<NetConfig>, HttpClien
     let clients = HttpClients::new(&cfg).map_err(|e| IpcError::internal(e.to_string()))?;
     Ok((Arc::new(cfg), clients))
 }
+
+/// The language the user reads the app in: the saved setting, or the system's. Rust-side
+/// words (notifications, the exported summary) follow it.
+pub fn user_lang(store: &Store) -> vca_core::Result<vca_core::i18n::Lang> {
+    Ok(vca_core::i18n::Lang::resolve(
+        store.settings()?.language,
+        sys_locale::get_locale().as_deref(),
+    ))
+}

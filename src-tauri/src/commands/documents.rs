@@ -227,15 +227,10 @@ pub async fn export_package(
     state
         .run(move |store| {
             let (pack, _) = store.current_rules()?;
-            // The summary page in the language the user reads the app in.
-            let lang = vca_core::i18n::Lang::resolve(
-                store.settings()?.language,
-                sys_locale::get_locale().as_deref(),
-            );
             let options = vca_core::export::ExportOptions {
                 format: ExportFormat::Zip,
                 overwrite,
-                lang,
+                lang: crate::state::user_lang(store)?,
             };
             vca_core::export::for_profile(store, &vault, &pack, profile_id, &target, options)
         })

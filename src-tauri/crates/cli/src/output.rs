@@ -7,7 +7,6 @@ use vca_core::{
     ErrorKind,
     connection::ConnectionReport,
     discovery::{Discovery, DiscoveryStatus, ProviderOutcome},
-    i18n::Arg,
     overview::Overview,
     profile::{Profile, ProfileDetail, ProfileKind},
     verdict::{NextStep, VerdictKind},
@@ -168,8 +167,8 @@ fn print_discovery(label: &str, d: &Discovery, w: Words) {
         DiscoveryStatus::Agreed => w.say(
             "cli.discovery.agreed",
             &[
-                ("agreeing", count(agreeing)),
-                ("total", count(d.reports.len())),
+                ("agreeing", agreeing.into()),
+                ("total", d.reports.len().into()),
             ],
         ),
         DiscoveryStatus::Unconfirmed => w.word("cli.discovery.unconfirmed"),
@@ -199,10 +198,6 @@ fn print_discovery(label: &str, d: &Discovery, w: Words) {
         };
         println!("  {:<14} {:>6} ms  {what}", r.name, r.elapsed_ms);
     }
-}
-
-fn count(n: usize) -> Arg {
-    Arg::Number(i64::try_from(n).unwrap_or(i64::MAX))
 }
 
 fn print_check(report: &ConnectionReport, w: Words) {

@@ -54,10 +54,7 @@ impl Words {
 
     /// A text from the rules pack.
     pub fn pack(self, t: &vca_core::rules::Text) -> String {
-        match (self.lang, &t.ur) {
-            (Lang::Ur, Some(ur)) => ur.clone(),
-            _ => t.en.clone(),
-        }
+        t.in_lang(self.lang).to_owned()
     }
 
     /// The domain's word for an enum value, under `prefix` (`verdict.kind`).

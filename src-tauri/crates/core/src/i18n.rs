@@ -118,6 +118,12 @@ impl From<u32> for Arg {
     }
 }
 
+impl From<usize> for Arg {
+    fn from(n: usize) -> Self {
+        Self::Number(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
 impl From<u8> for Arg {
     fn from(n: u8) -> Self {
         Self::Number(i64::from(n))

@@ -8,7 +8,7 @@ use ts_rs::TS;
 
 use crate::{
     i18n::{Arg, Message},
-    reverse_dns::{NameHint, hint},
+    reverse_dns::{NameHint, hint, quoted},
 };
 
 /// The registry's record of the network holding one address.
@@ -124,11 +124,7 @@ pub fn record_hint(record: &RegistryRecord) -> (NameHint, Message) {
         .unwrap_or((NameHint::Unclear, Vec::new()));
     let v4_small =
         record.prefix_len.is_some_and(|l| (27..=32).contains(&l)) && !record.address.contains(':');
-    let words = words
-        .iter()
-        .map(|w| format!("\"{w}\""))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let words = quoted(&words);
     let name = record.name.clone().unwrap_or_default();
     match name_hint {
         NameHint::Static => (

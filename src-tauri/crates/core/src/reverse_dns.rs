@@ -62,6 +62,15 @@ const STATIC_WORDS: &[&str] = &[
     "sta",
 ];
 
+/// The words a hint found, quoted and listed as evidence shows them: `"static", "biz"`.
+pub fn quoted(words: &[String]) -> String {
+    words
+        .iter()
+        .map(|w| format!("\"{w}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// The words of `name` that suggest dynamic or static, and what they add up to.
 pub fn hint(name: &str) -> (NameHint, Vec<String>) {
     let lower = name.to_lowercase();

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use crate::{
     checklist::CheckState,
     export::{ExportedFile, Package},
-    i18n::{self, Arg, Lang},
+    i18n::{self, Arg},
 };
 
 /// Escapes text for HTML element content and attribute values.
@@ -43,14 +43,10 @@ pub fn html(package: &Package<'_>, files: &[ExportedFile], missing: &[String]) -
     let d = package.details;
     let checklist = package.checklist;
     let mut s = String::new();
-    let category =
-        checklist
-            .category
-            .as_ref()
-            .map_or_else(String::new, |c| match (lang, &c.title.ur) {
-                (Lang::Ur, Some(ur)) => ur.clone(),
-                _ => c.title.en.clone(),
-            });
+    let category = checklist
+        .category
+        .as_ref()
+        .map_or_else(String::new, |c| c.title.in_lang(lang).to_owned());
     let prepared = say(
         "summary.prepared",
         &[

@@ -13,10 +13,10 @@ use crate::{
     connection::ConnectionCheck,
     discovery::DiscoveryStatus,
     history::AddressHistory,
-    i18n::{Arg, Message},
+    i18n::Message,
     net_class::AddressClass,
     registry::{describe, record_hint},
-    reverse_dns::{NameHint, ReverseDns, hint},
+    reverse_dns::{NameHint, ReverseDns, hint, quoted},
 };
 
 /// What the connection is.
@@ -156,19 +156,6 @@ pub struct Verdict {
 /// Days an address must have held, across checks, to count as evidence of a fixed IP.
 pub const HELD_DAYS_FOR_STATIC: i64 = 14;
 
-/// Words quoted and listed: `"static", "biz"`.
-fn quoted(words: &[String]) -> String {
-    words
-        .iter()
-        .map(|w| format!("\"{w}\""))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn count(n: usize) -> Arg {
-    Arg::Number(i64::try_from(n).unwrap_or(i64::MAX))
-}
-
 fn ev(source: EvidenceSource, lean: Lean, finding: Message) -> Evidence {
     Evidence {
         source,
@@ -219,8 +206,8 @@ pub fn judge_with_v6(
             EvidenceSource::Services,
             Lean::Neutral,
             Message::new("evidence.servicesAgree")
-                .arg("agreeing", count(agreeing))
-                .arg("total", count(discovery.reports.len()))
+                .arg("agreeing", agreeing)
+                .arg("total", discovery.reports.len())
                 .arg("address", a.as_str()),
         )),
         (Some(a), _) => evidence.push(ev(

@@ -24,6 +24,16 @@ pub struct Text {
     pub ur: Option<String>,
 }
 
+impl Text {
+    /// The text in `lang`, English where it has no translation.
+    pub fn in_lang(&self, lang: crate::i18n::Lang) -> &str {
+        match (lang, &self.ur) {
+            (crate::i18n::Lang::Ur, Some(ur)) => ur,
+            _ => &self.en,
+        }
+    }
+}
+
 /// A public document a rule comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
